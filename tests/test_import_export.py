@@ -1,0 +1,197 @@
+"""JSON Lines import and export: validate first, write nothing on a bad line, round trip."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import table_counts
+
+OUTLETS = [
+    {"type": "outlet", "name": "Associated Press", "aliases": ["AP"], "kind": "wire", "reliability": "B"},
+    {"type": "outlet", "name": "Reuters", "kind": "wire", "reliability": "B"},
+    {"type": "outlet", "name": "Kurdistan 24", "kind": "broadcaster"},
+]
+
+
+def claim_lines(n: int) -> list[dict]:
+    lines = []
+    for i in range(n):
+        lines.append(
+            {
+                "type": "claim",
+                "key": f"k{i:02d}",
+                "text": f"Militia group number {i} fired {i + 3} rockets at a base near Baghdad "
+                f"on day {i + 1}.",
+                "outlet": ["AP", "Reuters", "Kurdistan 24", "Rudaw"][i % 4],
+                "published": f"2021-07-{(i % 28) + 1:02d}",
+                "speaker": "a security source" if i % 2 else "the coalition",
+                "anonymous": bool(i % 2),
+                "topics": ["attacks"],
+            }
+        )
+    return lines
+
+
+def write_jsonl(path, lines) -> None:
+    path.write_text(
+        "".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines),
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture
+def good_file(tmp_path):
+    path = tmp_path / "good.jsonl"
+    lines = OUTLETS[:1] + claim_lines(20)
+    # A repost: same text, another outlet, crediting AP, with its own key.
+    lines.append({**lines[1], "key": "k00-repost", "outlet": "Antiwar.com", "via": "AP"})
+    write_jsonl(path, lines)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("broken", "where"),
+    [
+        ('{"type": "claim", "text": "Half a line"', "line 12: not valid JSON"),
+        ({"type": "claim", "text": "No outlet here."}, "line 12, field 'outlet': is required"),
+        ({"type": "claim", "text": "", "outlet": "AP"}, "line 12, field 'text'"),
+        (
+            {"type": "claim", "text": "Bad date.", "outlet": "AP", "published": "2021-7-9"},
+            "line 12, field 'published'",
+        ),
+        (
+            {"type": "claim", "text": "Bad stance.", "outlet": "AP", "stance": "hints"},
+            "line 12, field 'stance'",
+        ),
+        (
+            {"type": "claim", "text": "Bad flag.", "outlet": "AP", "anonymous": "yes"},
+            "line 12, field 'anonymous'",
+        ),
+        ({"type": "rumour", "text": "x", "outlet": "AP"}, "line 12, field 'type'"),
+        ({"type": "claim", "text": "x", "outlet": "AP", "colour": "red"}, "line 12, field 'colour'"),
+        ("[1, 2, 3]", "line 12: each line must be a JSON object"),
+        (
+            {"type": "claim", "text": "Refers to a ghost.", "outlet": "AP", "contradicts": ["nope"]},
+            "line 12, field 'contradicts': no claim with key 'nope'",
+        ),
+    ],
+)
+def test_one_broken_line_writes_nothing_and_is_named(cli, tmp_path, broken, where):
+    lines = OUTLETS[:1] + claim_lines(20)
+    lines.insert(11, broken)  # line 12 of the file
+    path = tmp_path / "broken.jsonl"
+    write_jsonl(path, lines)
+    before = table_counts(cli.url)
+    result = cli("import", str(path))
+    assert result.exit_code == 1
+    assert f"broken.jsonl, {where}" in result.stderr
+    assert table_counts(cli.url) == before
+
+
+def test_duplicate_key_in_file_is_refused(cli, tmp_path):
+    lines = claim_lines(3)
+    lines[2]["key"] = "k00"
+    path = tmp_path / "dup.jsonl"
+    write_jsonl(path, lines)
+    result = cli("import", str(path))
+    assert result.exit_code == 1
+    assert "line 3, field 'key': 'k00' is already used on line 1" in result.stderr
+
+
+def test_import_then_reimport_changes_nothing(cli, good_file):
+    report = cli.json("import", str(good_file))
+    assert report["claims_added"] == 20
+    assert report["appearances_added"] == 1
+    claims = cli.json("claim", "list")
+    assert len(claims) == 20
+    repost = next(c for c in claims if c["key"] == "k00")
+    assert [(a["outlet"], a["via"], a["key"]) for a in repost["appearances"]] == [
+        ("Associated Press", None, "k00"),
+        ("Antiwar.com", "Associated Press", "k00-repost"),
+    ]
+    outlets = {o["name"]: o for o in cli.json("outlet", "list")}
+    assert outlets["Associated Press"]["grade"] == "B"
+    assert "Rudaw" in outlets  # created on first sight
+
+    before = table_counts(cli.url)
+    again = cli.json("import", str(good_file))
+    assert again["claims_added"] == again["appearances_added"] == again["outlets_added"] == 0
+    after = table_counts(cli.url)
+    assert after == before
+
+
+def test_lines_without_key_are_recognised_by_text_outlet_and_date(cli, tmp_path):
+    path = tmp_path / "nokey.jsonl"
+    write_jsonl(
+        path, [{"text": "The base was hit by 14 rockets.", "outlet": "AP", "published": "2021-07-07"}]
+    )
+    cli.ok("import", str(path))
+    before = table_counts(cli.url)
+    cli.ok("import", str(path))
+    assert table_counts(cli.url) == before
+
+
+def test_export_import_export_is_identical(cli, good_file, tmp_path, db_url):
+    from tests.conftest import Cli
+
+    cli.ok("import", str(good_file))
+    cli.ok(
+        "claim",
+        "add",
+        "A claim added by hand without a key.",
+        "--outlet",
+        "Reuters",
+        "--speaker",
+        "Major General Tahsin al-Khafaji",
+        "--count",
+        "1",
+        "--quote",
+        "We are ready",
+        "--stance",
+        "denies",
+        "--yes",
+    )
+    cli.ok("outlet", "alias", "Reuters", "Thomson Reuters")
+    first = cli.ok("export", "--format", "jsonl").stdout
+    assert first.count("\n") > 20
+    export = tmp_path / "export.jsonl"
+    export.write_text(first, encoding="utf-8")
+
+    # An empty database of the same backend.
+    other_url = _empty_like(db_url, tmp_path)
+    other = Cli(other_url)
+    other.ok("import", str(export))
+    second = other.ok("export", "--format", "jsonl").stdout
+    assert second == first
+
+
+def _empty_like(db_url: str, tmp_path) -> str:
+    if db_url.startswith("sqlite"):
+        return f"sqlite:///{tmp_path / 'second.db'}"
+    # PostgreSQL: a fresh schema next to the test schema.
+    import uuid
+
+    from sqlalchemy import text
+
+    from tests.conftest import PG_URL, pg_schema_url
+    from tracker.db import make_engine
+
+    schema = f"tracker_rt_{uuid.uuid4().hex[:8]}"
+    admin = make_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    admin.dispose()
+    return pg_schema_url(schema)
+
+
+def test_export_to_file_is_written_whole(cli, good_file, tmp_path):
+    cli.ok("import", str(good_file))
+    out = tmp_path / "out.jsonl"
+    result = cli("export", "--format", "jsonl", "--output", str(out))
+    assert result.exit_code == 0
+    assert "Wrote" in result.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert all(json.loads(line) for line in lines)
+    assert not (tmp_path / "out.jsonl.part").exists()

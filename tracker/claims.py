@@ -1,0 +1,367 @@
+"""The claim workflow: validate, add, look up, list (SPEC §2, §3).
+
+Owns the rules for what a claim and an appearance may hold, and every write to claims
+and appearances. Matching (``tracker.matching``) decides *which* stored claim a new text
+is; this module records the decision. Never prints and never prompts: the CLI asks the
+analyst and passes the answer in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker import events, outlets
+from tracker.errors import InvalidInput, NotFound
+from tracker.models import MAX_TEXT, STANCES, Appearance, Claim, Outlet, Relation
+
+_SPACE = re.compile(r"\s+")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def same_text_form(text: str) -> str:
+    """The form in which two texts count as the same words: case and spacing ignored."""
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha1(same_text_form(text).encode("utf-8")).hexdigest()
+
+
+def check_text(text: str | None, what: str = "Claim text") -> str:
+    if text is None or not text.strip():
+        raise InvalidInput(f"{what} is empty; give the sentence to store.")
+    text = text.strip()
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(
+            f"{what} is {len(text):,} characters long; the limit is {MAX_TEXT:,}: store one "
+            "sentence per claim."
+        )
+    if "\x00" in text:
+        raise InvalidInput(f"{what} contains a NUL character; remove it and try again.")
+    return text
+
+
+def check_date(value: str | None, what: str = "Date") -> str | None:
+    """A partial ISO date (YYYY, YYYY-MM or YYYY-MM-DD), checked for being a real date."""
+    if value is None:
+        return None
+    value = str(value).strip()
+    if not value:
+        return None
+    m = _DATE.match(value)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+        try:
+            date(y, mo, d)
+            return value
+        except ValueError:
+            pass
+    raise InvalidInput(f"{what} '{value}' is not a valid date; use YYYY-MM-DD, YYYY-MM or YYYY.")
+
+
+def check_stance(value: str | None) -> str:
+    if value is None or value == "":
+        return "asserts"
+    v = value.strip().lower()
+    if v not in STANCES:
+        raise InvalidInput(f"Stance '{value}' is not one of {', '.join(STANCES)}.")
+    return v
+
+
+@dataclass(frozen=True)
+class ClaimInput:
+    """What a person (or an import line) says about one appearance of a claim."""
+
+    text: str
+    outlet: str
+    published: str | None = None
+    url: str | None = None
+    speaker: str | None = None
+    speaker_role: str | None = None
+    anonymous: bool = False
+    speaker_count: int | None = None
+    via: str | None = None
+    quote: str | None = None
+    stance: str = "asserts"
+    topics: tuple[str, ...] = ()
+    event_date: str | None = None
+    key: str | None = None
+    hedges: tuple[str, ...] | None = None
+
+    def checked(self) -> ClaimInput:
+        """A copy with every field validated and tidied; raises InvalidInput."""
+        if not self.outlet or not self.outlet.strip():
+            raise InvalidInput("An outlet is required: say which outlet carried the claim.")
+        if self.speaker_count is not None and self.speaker_count < 1:
+            raise InvalidInput("Speaker count must be a positive number.")
+        topics = tuple(dict.fromkeys(t.strip().lower() for t in self.topics if t and t.strip()))
+        return replace(
+            self,
+            text=check_text(self.text),
+            outlet=self.outlet.strip(),
+            published=check_date(self.published, "Published date"),
+            event_date=check_date(self.event_date, "Event date"),
+            stance=check_stance(self.stance),
+            via=(self.via or "").strip() or None,
+            speaker=(self.speaker or "").strip() or None,
+            key=(self.key or "").strip() or None,
+            topics=topics,
+        )
+
+
+@dataclass
+class AddResult:
+    claim: Claim
+    appearance: Appearance
+    created: bool
+    relations: list[Relation] = field(default_factory=list)
+
+
+def _norm(text: str) -> str:
+    from tracker.normalize import normalize
+
+    return normalize(text)
+
+
+def new_appearance(session: Session, data: ClaimInput, outlet: Outlet, via: Outlet | None) -> Appearance:
+    from tracker.normalize import find_hedges
+
+    hedges = list(data.hedges) if data.hedges is not None else find_hedges(f"{data.text} {data.quote or ''}")
+    return Appearance(
+        outlet=outlet,
+        via=via,
+        key=data.key,
+        published=data.published,
+        url=data.url,
+        speaker=data.speaker,
+        speaker_role=data.speaker_role,
+        anonymous=bool(data.anonymous),
+        speaker_count=data.speaker_count,
+        quote=data.quote,
+        stance=data.stance,
+        hedges=hedges,
+    )
+
+
+def resolve_outlets(session: Session, data: ClaimInput, create: bool = False) -> tuple[Outlet, Outlet | None]:
+    if create:
+        outlet, _ = outlets.get_or_create(session, data.outlet)
+        via = outlets.get_or_create(session, data.via)[0] if data.via else None
+    else:
+        outlet = outlets.resolve(session, data.outlet)
+        via = outlets.resolve(session, data.via) if data.via else None
+    return outlet, via
+
+
+def add(
+    session: Session,
+    data: ClaimInput,
+    *,
+    into: Claim | None = None,
+    create_outlets: bool = False,
+) -> AddResult:
+    """Store ``data`` as a new claim, or as a new appearance of ``into``."""
+    data = data.checked()
+    outlet, via = resolve_outlets(session, data, create=create_outlets)
+    appearance = new_appearance(session, data, outlet, via)
+    if into is not None:
+        into.appearances.append(appearance)
+        if data.topics:
+            into.topics = list(dict.fromkeys([*(into.topics or []), *data.topics]))
+        if data.event_date and not into.event_date:
+            into.event_date = data.event_date
+        session.flush()
+        events.record(
+            session,
+            "appearance-add",
+            into.id,
+            appearance=appearance.id,
+            outlet=outlet.name,
+            key=data.key,
+        )
+        return AddResult(into, appearance, created=False)
+    claim = Claim(
+        key=data.key,
+        text=data.text,
+        norm=_norm(data.text),
+        fingerprint=fingerprint(data.text),
+        event_date=data.event_date,
+        topics=list(data.topics),
+        appearances=[appearance],
+    )
+    session.add(claim)
+    session.flush()
+    events.record(session, "add", claim.id, text=data.text, outlet=outlet.name, key=data.key)
+    return AddResult(claim, appearance, created=True)
+
+
+def find_same_text(session: Session, text: str) -> Claim | None:
+    """An active claim whose text is ``text`` up to case and spacing."""
+    fp = fingerprint(text)
+    form = same_text_form(text)
+    for claim in session.scalars(
+        select(Claim).where(Claim.fingerprint == fp, Claim.status == "active").order_by(Claim.id)
+    ):
+        if same_text_form(claim.text) == form:
+            return claim
+    return None
+
+
+def _loaded():
+    return (
+        selectinload(Claim.appearances).selectinload(Appearance.outlet),
+        selectinload(Claim.appearances).selectinload(Appearance.via),
+        selectinload(Claim.verdicts),
+    )
+
+
+def get(session: Session, ref: str | int, *, follow_merges: bool = True) -> Claim:
+    """A claim by id or key. A claim merged away resolves to the claim that kept it."""
+    ref_s = str(ref).strip()
+    claim: Claim | None = None
+    if ref_s.isdigit():
+        claim = session.get(Claim, int(ref_s), options=_loaded())
+    if claim is None:
+        claim = session.scalar(select(Claim).where(Claim.key == ref_s).options(*_loaded()))
+    if claim is None:
+        raise NotFound(f"No claim with id or key '{ref_s}'; list them with: tracker claim list.")
+    seen = set()
+    while follow_merges and claim.status == "merged" and claim.merged_into_id and claim.id not in seen:
+        seen.add(claim.id)
+        claim = session.get(Claim, claim.merged_into_id, options=_loaded())
+    return claim
+
+
+def list_claims(
+    session: Session,
+    *,
+    outlet: str | None = None,
+    topic: str | None = None,
+    limit: int | None = None,
+) -> list[Claim]:
+    stmt = select(Claim).where(Claim.status == "active").options(*_loaded()).order_by(Claim.id)
+    if outlet:
+        o = outlets.resolve(session, outlet)
+        stmt = stmt.where(
+            Claim.id.in_(
+                select(Appearance.claim_id).where(
+                    or_(Appearance.outlet_id == o.id, Appearance.via_outlet_id == o.id)
+                )
+            )
+        )
+    claims = list(session.scalars(stmt))
+    if topic:
+        t = topic.strip().lower()
+        claims = [c for c in claims if t in (c.topics or [])]
+    if limit is not None:
+        claims = claims[:limit]
+    return claims
+
+
+def relations_of(session: Session, claim_ids: list[int]) -> list[Relation]:
+    if not claim_ids:
+        return []
+    return list(
+        session.scalars(
+            select(Relation)
+            .where(or_(Relation.a_id.in_(claim_ids), Relation.b_id.in_(claim_ids)))
+            .order_by(Relation.id)
+        )
+    )
+
+
+def review_status(claim: Claim, relations: list[Relation]) -> str:
+    """What a fact-checker wants to know first: rated, disputed, or not yet reviewed."""
+    if claim.status == "merged":
+        return "merged"
+    if claim.verdicts:
+        return "rated"
+    for r in relations:
+        if r.kind == "contradicts" and r.state != "dismissed" and claim.id in (r.a_id, r.b_id):
+            return "disputed"
+    return "unreviewed"
+
+
+@dataclass
+class Plan:
+    """What ``add`` found before storing: a claim the input is the same as (above the
+    merge threshold), near-duplicates to suggest, and contradiction candidates."""
+
+    data: ClaimInput
+    same: Match | None = None
+    suggest: list[Match] = field(default_factory=list)
+    contradict: list[Match] = field(default_factory=list)
+    found: list[Match] = field(default_factory=list)
+
+
+@dataclass
+class Match:
+    claim: Claim
+    score: float
+    kind: str = "duplicate"  # duplicate | contradiction
+    reasons: list[str] = field(default_factory=list)
+    signals: list[str] = field(default_factory=list)
+
+
+def plan_add(session: Session, data: ClaimInput) -> Plan:
+    """Look for the stored claims a new input is, or resembles, before storing it."""
+    data = data.checked()
+    outlets.resolve(session, data.outlet)
+    if data.via:
+        outlets.resolve(session, data.via)
+    plan = Plan(data)
+    same = find_same_text(session, data.text)
+    if same is not None:
+        plan.same = Match(same, 100.0)
+        plan.found.append(plan.same)
+    return plan
+
+
+def apply_plan(session: Session, plan: Plan, *, merge: bool) -> AddResult:
+    """Store the planned input: as an appearance of ``plan.same`` when ``merge``, else as
+    a new claim with the suggested relations."""
+    from tracker import relations
+
+    if merge and plan.same is not None:
+        return add(session, plan.data, into=plan.same.claim)
+    result = add(session, plan.data)
+    candidates = ([plan.same] if plan.same else []) + plan.suggest
+    for m in candidates:
+        rel = relations.store(
+            session,
+            result.claim,
+            m.claim,
+            "duplicate",
+            origin="matcher",
+            score=m.score,
+            reasons=m.reasons or [f"similarity {m.score:.0f}"],
+            signals=["duplicate"],
+        )
+        if rel:
+            result.relations.append(rel)
+    for m in plan.contradict:
+        rel = relations.store(
+            session,
+            result.claim,
+            m.claim,
+            "contradicts",
+            origin=(m.signals or ["matcher"])[0],
+            score=m.score,
+            reasons=m.reasons,
+            signals=m.signals,
+        )
+        if rel:
+            result.relations.append(rel)
+    return result
+
+
+def texts_of(session: Session, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(session.execute(select(Claim.id, Claim.text).where(Claim.id.in_(ids))).all())

@@ -1,0 +1,144 @@
+"""`tracker claim add|list|show` (and the rest of the claim workflow)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tracker.cli.common import JsonOpt, NoInputOpt, YesOpt, interactive, print_json, session
+
+app = typer.Typer(help="Claims: add, list, show, search, edit, delete.", no_args_is_help=True)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="The claim: one assertion in one sentence.")],
+    outlet: Annotated[str, typer.Option("--outlet", "-o", help="Outlet that carried it (name or alias).")],
+    date: Annotated[str | None, typer.Option("--date", "-d", help="Published date, YYYY-MM-DD.")] = None,
+    url: Annotated[str | None, typer.Option(help="URL of the article.")] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", "-s", help="Who the outlet attributes it to.")
+    ] = None,
+    role: Annotated[str | None, typer.Option("--role", help="The speaker's role.")] = None,
+    anonymous: Annotated[bool, typer.Option("--anonymous", help="The speaker is not named.")] = False,
+    count: Annotated[
+        int | None, typer.Option("--count", help="How many people the speaker stands for.")
+    ] = None,
+    via: Annotated[str | None, typer.Option(help="Outlet cited as the origin (e.g. a repost of AP).")] = None,
+    quote: Annotated[str | None, typer.Option(help="Verbatim quote.")] = None,
+    stance: Annotated[str, typer.Option(help="asserts, denies or reports.")] = "asserts",
+    topic: Annotated[list[str] | None, typer.Option("--topic", "-t", help="Topic (repeatable).")] = None,
+    event_date: Annotated[
+        str | None, typer.Option("--event-date", help="When it happened: YYYY[-MM[-DD]].")
+    ] = None,
+    key: Annotated[str | None, typer.Option(help="External id for this appearance.")] = None,
+    yes: YesOpt = False,
+    no_input: NoInputOpt = False,
+    json_: JsonOpt = False,
+) -> None:
+    """Add a claim, or a new appearance of a claim already stored."""
+    from tracker import claims
+    from tracker.render import console
+    from tracker.render.claims import add_summary, found_table
+    from tracker.render.jsonout import claim_dict, relation_dict
+
+    data = claims.ClaimInput(
+        text=text,
+        outlet=outlet,
+        published=date,
+        url=url,
+        speaker=speaker,
+        speaker_role=role,
+        anonymous=anonymous,
+        speaker_count=count,
+        via=via,
+        quote=quote,
+        stance=stance,
+        topics=tuple(topic or ()),
+        event_date=event_date,
+        key=key,
+    )
+    with session(ctx) as s:
+        plan = claims.plan_add(s, data)
+        out = console(stderr=json_)
+        if plan.found:
+            out.print(found_table(plan))
+        merge = plan.same is not None
+        if merge and interactive(yes, no_input):
+            merge = typer.confirm(
+                f"Record this as a new appearance of claim {plan.same.claim.id}?",
+                default=True,
+                err=True,
+            )
+        result = claims.apply_plan(s, plan, merge=merge)
+        if json_:
+            print_json(
+                {
+                    "created": result.created,
+                    "claim": claim_dict(result.claim),
+                    "relations": [relation_dict(r) for r in result.relations],
+                }
+            )
+        else:
+            out.print(add_summary(result))
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    outlet: Annotated[str | None, typer.Option(help="Only claims carried by this outlet.")] = None,
+    topic: Annotated[str | None, typer.Option(help="Only claims with this topic.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many claims.")] = None,
+    json_: JsonOpt = False,
+) -> None:
+    """List claims with their outlets."""
+    from tracker import claims
+    from tracker.render import console
+    from tracker.render.claims import claims_table
+    from tracker.render.jsonout import claim_dict
+
+    with session(ctx) as s:
+        rows = claims.list_claims(s, outlet=outlet, topic=topic, limit=limit)
+        rels = claims.relations_of(s, [c.id for c in rows])
+        statuses = {c.id: claims.review_status(c, rels) for c in rows}
+        if json_:
+            print_json([claim_dict(c, statuses[c.id]) for c in rows])
+        else:
+            console().print(claims_table(rows, statuses))
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id or key.")],
+    json_: JsonOpt = False,
+) -> None:
+    """Show a claim's provenance: appearances, outlets, speakers, via chains, relations, verdicts."""
+    from tracker import claims
+    from tracker.render import console
+    from tracker.render.claims import claim_tree
+    from tracker.render.jsonout import claim_dict, relation_dict
+
+    with session(ctx) as s:
+        claim = claims.get(s, ref)
+        rels = claims.relations_of(s, [claim.id])
+        status = claims.review_status(claim, rels)
+        others = claims.texts_of(s, [r.b_id if r.a_id == claim.id else r.a_id for r in rels])
+        if json_:
+            print_json(
+                {
+                    **claim_dict(claim, status),
+                    "relations": [relation_dict(r) for r in rels],
+                    "verdicts": [_v(v) for v in claim.verdicts],
+                }
+            )
+        else:
+            console().print(claim_tree(claim, status, rels, others))
+
+
+def _v(v):
+    from tracker.render.jsonout import verdict_dict
+
+    return verdict_dict(v)

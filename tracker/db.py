@@ -1,0 +1,166 @@
+"""Engine, sessions and migrate-on-open (SPEC §9).
+
+Contract: ``open_database(target)`` turns ``--db`` / ``TRACKER_DB`` / the user data
+folder into an engine whose schema is at the migration head, running Alembic only when
+the stored revision differs from ``SCHEMA_HEAD`` (so ordinary commands never import
+Alembic). SQLite gets WAL, foreign keys, a busy timeout and ``BEGIN IMMEDIATE`` so that a
+second writer waits instead of failing. The CLI owns the transaction: ``with
+session.begin():``. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tracker.errors import TrackerError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session
+
+# The newest revision in alembic/versions. A test checks it matches the scripts.
+SCHEMA_HEAD = "0001"
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("tracker", appauthor=False) / "tracker.db"
+
+
+def resolve_url(target: str | None = None) -> str:
+    """A SQLAlchemy URL from ``--db``, else ``TRACKER_DB``, else the default file."""
+    target = target or os.environ.get("TRACKER_DB") or str(default_path())
+    if "://" in target:
+        return target
+    path = Path(target).expanduser()
+    return f"sqlite:///{path}"
+
+
+def display_location(url: str) -> str:
+    """The path of a SQLite database, or the URL with any password hidden."""
+    if url.startswith("sqlite:///"):
+        return url[len("sqlite:///") :]
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def migrations_dir() -> Path:
+    """Where the Alembic scripts are: inside the installed package, or in the source tree."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "migrations", here.parent / "alembic"):
+        if (candidate / "env.py").is_file():
+            return candidate
+    raise TrackerError("The database migrations are missing from this installation; reinstall tracker.")
+
+
+def make_engine(url: str) -> Engine:
+    from sqlalchemy import create_engine, event
+
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[1] if "///" in url else ""
+        if path and path != ":memory:":
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise TrackerError(
+                    f"Cannot create the folder for the database {path}: {exc.strerror}."
+                ) from exc
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_connect(dbapi_conn, _record):  # pragma: no cover - exercised everywhere
+            # Autocommit at the driver level; SQLAlchemy's begin event issues BEGIN itself.
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            if path and path != ":memory:":
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn):
+            # IMMEDIATE takes the write lock up front, so the busy timeout applies to it
+            # rather than failing later when a read transaction tries to upgrade.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    if url.startswith("postgresql"):
+        try:
+            return create_engine(url, pool_pre_ping=False)
+        except ModuleNotFoundError as exc:
+            raise TrackerError(
+                "PostgreSQL support is not installed; run: pip install 'tracker[postgres]'."
+            ) from exc
+    try:
+        return create_engine(url)
+    except Exception as exc:  # noqa: BLE001 - any driver problem becomes advice
+        raise TrackerError(f"Cannot open the database {url}: {exc}.") from exc
+
+
+def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import inspect, text
+
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def alembic_config(engine: Engine):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
+    command.downgrade(alembic_config(engine), revision)
+
+
+def open_database(target: str | None = None, *, migrate: bool = True) -> Engine:
+    """An engine for the target database, created and migrated to head on first use."""
+    url = resolve_url(target)
+    engine = make_engine(url)
+    if migrate:
+        try:
+            rev = current_revision(engine)
+        except Exception as exc:
+            raise _connection_error(url, exc) from exc
+        if rev != SCHEMA_HEAD:
+            upgrade(engine)
+    return engine
+
+
+def _connection_error(url: str, exc: Exception) -> TrackerError:
+    where = display_location(url)
+    msg = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
+    return TrackerError(f"Cannot open the database {where}: {msg}. Check --db or TRACKER_DB.")
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One transaction per command: commit on success, roll back on any error."""
+    from sqlalchemy.orm import Session
+
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        yield session

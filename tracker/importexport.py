@@ -1,0 +1,617 @@
+"""Import and export in the interchange format (SPEC §7).
+
+Owns reading and writing files: JSON Lines now (CSV and ClaimReview build on the same
+records). Import validates every line before it writes anything; a bad line is named by
+file, line number and field, and nothing is written. Re-importing a file changes nothing.
+Calls ``tracker.claims`` and ``tracker.outlets`` for every write; never the CLI.
+
+Beyond the claim and outlet lines of the spec, export writes ``relation`` and ``verdict``
+lines and a ``claim`` field on the second and later appearances of a claim, so that an
+export imported into an empty database exports again to the same file
+(docs/formats.md).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker import claims, events, outlets
+from tracker.errors import InvalidInput
+from tracker.models import (
+    GRADES,
+    RATINGS,
+    RELATION_KINDS,
+    RELATION_STATES,
+    Appearance,
+    Claim,
+    Outlet,
+    Relation,
+    Verdict,
+)
+
+LINE_TYPES = ("claim", "outlet", "relation", "verdict")
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+CLAIM_FIELDS = {
+    "type",
+    "key",
+    "claim",
+    "text",
+    "outlet",
+    "published",
+    "url",
+    "speaker",
+    "speaker_role",
+    "anonymous",
+    "speaker_count",
+    "via",
+    "quote",
+    "stance",
+    "topics",
+    "event_date",
+    "verdict",
+    "contradicts",
+    "supports",
+    "duplicates",
+}
+OUTLET_FIELDS = {"type", "name", "aliases", "kind", "country", "url", "reliability", "notes"}
+RELATION_FIELDS = {"type", "a", "b", "kind", "state", "origin", "score", "reasons", "signals", "note"}
+VERDICT_FIELDS = {"type", "claim", "rating", "reviewer", "evidence", "note", "date"}
+
+
+class LineError(InvalidInput):
+    def __init__(self, source: str, line: int, field: str | None, message: str):
+        where = f"{source}, line {line}" + (f", field '{field}'" if field else "")
+        super().__init__(f"{where}: {message}")
+        self.line = line
+        self.field = field
+
+
+@dataclass
+class Record:
+    line: int
+    type: str
+    data: dict[str, Any]
+    claim: claims.ClaimInput | None = None
+
+
+@dataclass
+class ImportReport:
+    lines: int = 0
+    outlets_added: int = 0
+    claims_added: int = 0
+    appearances_added: int = 0
+    unchanged: int = 0
+    relations_added: int = 0
+    verdicts_added: int = 0
+    suggestions: int = 0
+    rejected: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return any(
+            (
+                self.outlets_added,
+                self.claims_added,
+                self.appearances_added,
+                self.relations_added,
+                self.verdicts_added,
+            )
+        )
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from exc
+    if size > MAX_FILE_BYTES:
+        raise InvalidInput(
+            f"{path} is {size / 1048576:.0f} MB; the limit is {MAX_FILE_BYTES // 1048576} MB: "
+            "split it into smaller files."
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InvalidInput(
+            f"{path}, line {line}: the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+            "convert it first, e.g. iconv -f latin1 -t utf-8."
+        ) from exc
+    return text
+
+
+def _str(rec: dict, name: str, src: str, line: int, required: bool = False) -> str | None:
+    value = rec.get(name)
+    if value is None:
+        if required:
+            raise LineError(src, line, name, "is required.")
+        return None
+    if not isinstance(value, str):
+        raise LineError(src, line, name, f"must be a string, not {type(value).__name__}.")
+    return value
+
+
+def _list(rec: dict, name: str, src: str, line: int) -> list[str]:
+    value = rec.get(name)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LineError(src, line, name, "must be a list of strings.")
+    return value
+
+
+def _check(fn: Callable[[], Any], src: str, line: int, name: str) -> Any:
+    try:
+        return fn()
+    except InvalidInput as exc:
+        raise LineError(src, line, name, str(exc)) from exc
+
+
+def parse_claim(rec: dict, src: str, line: int) -> claims.ClaimInput:
+    anonymous = rec.get("anonymous", False)
+    if not isinstance(anonymous, bool):
+        raise LineError(src, line, "anonymous", "must be true or false.")
+    count = rec.get("speaker_count")
+    if count is not None and (not isinstance(count, int) or isinstance(count, bool) or count < 1):
+        raise LineError(src, line, "speaker_count", "must be a positive whole number.")
+    text = _str(rec, "text", src, line, required=True)
+    outlet = _str(rec, "outlet", src, line, required=True)
+    _check(lambda: claims.check_text(text), src, line, "text")
+    if not outlet.strip():
+        raise LineError(src, line, "outlet", "is empty.")
+    for name in ("published", "event_date"):
+        value = _str(rec, name, src, line)
+        _check(lambda v=value: claims.check_date(v), src, line, name)
+    _check(lambda: claims.check_stance(_str(rec, "stance", src, line)), src, line, "stance")
+    rating = _str(rec, "verdict", src, line)
+    if rating is not None and rating not in RATINGS:
+        raise LineError(src, line, "verdict", f"must be one of {', '.join(RATINGS)}.")
+    for name in ("contradicts", "supports", "duplicates"):
+        _list(rec, name, src, line)
+    for name in ("key", "claim", "url", "speaker", "speaker_role", "via", "quote"):
+        _str(rec, name, src, line)
+    data = claims.ClaimInput(
+        text=text,
+        outlet=outlet,
+        published=rec.get("published"),
+        url=rec.get("url"),
+        speaker=rec.get("speaker"),
+        speaker_role=rec.get("speaker_role"),
+        anonymous=anonymous,
+        speaker_count=count,
+        via=rec.get("via"),
+        quote=rec.get("quote"),
+        stance=rec.get("stance") or "asserts",
+        topics=tuple(_list(rec, "topics", src, line)),
+        event_date=rec.get("event_date"),
+        key=rec.get("key"),
+    )
+    return _check(data.checked, src, line, "text")
+
+
+def parse_outlet(rec: dict, src: str, line: int) -> None:
+    name = _str(rec, "name", src, line, required=True)
+    if not outlets.name_norm(name):
+        raise LineError(src, line, "name", "is empty.")
+    _list(rec, "aliases", src, line)
+    for f in ("kind", "country", "url", "notes"):
+        _str(rec, f, src, line)
+    grade = _str(rec, "reliability", src, line)
+    if grade is not None and grade.strip().upper() not in GRADES:
+        raise LineError(src, line, "reliability", "must be one of A, B, C, D, E, F.")
+
+
+def parse_relation(rec: dict, src: str, line: int) -> None:
+    for f in ("a", "b"):
+        _str(rec, f, src, line, required=True)
+    kind = _str(rec, "kind", src, line, required=True)
+    if kind not in RELATION_KINDS:
+        raise LineError(src, line, "kind", f"must be one of {', '.join(RELATION_KINDS)}.")
+    state = _str(rec, "state", src, line)
+    if state is not None and state not in RELATION_STATES:
+        raise LineError(src, line, "state", f"must be one of {', '.join(RELATION_STATES)}.")
+    score = rec.get("score")
+    if score is not None and (isinstance(score, bool) or not isinstance(score, int | float)):
+        raise LineError(src, line, "score", "must be a number.")
+    _list(rec, "reasons", src, line)
+    _list(rec, "signals", src, line)
+    if rec["a"] == rec["b"]:
+        raise LineError(src, line, "b", "a relation needs two different claims.")
+
+
+def parse_verdict(rec: dict, src: str, line: int) -> None:
+    _str(rec, "claim", src, line, required=True)
+    rating = _str(rec, "rating", src, line, required=True)
+    if rating not in RATINGS:
+        raise LineError(src, line, "rating", f"must be one of {', '.join(RATINGS)}.")
+    _check(lambda: claims.check_date(_str(rec, "date", src, line)), src, line, "date")
+
+
+def parse_records(rows: Iterable[tuple[int, dict | str]], src: str) -> list[Record]:
+    """Validate every record; the first bad one raises LineError. ``rows`` yields
+    (line number, parsed object or an error text for a line that did not parse)."""
+    records: list[Record] = []
+    allowed = {
+        "claim": CLAIM_FIELDS,
+        "outlet": OUTLET_FIELDS,
+        "relation": RELATION_FIELDS,
+        "verdict": VERDICT_FIELDS,
+    }
+    for line, rec in rows:
+        if isinstance(rec, str):
+            raise LineError(src, line, None, rec)
+        kind = rec.get("type", "claim")
+        if kind not in LINE_TYPES:
+            raise LineError(src, line, "type", f"must be one of {', '.join(LINE_TYPES)}.")
+        unknown = sorted(set(rec) - allowed[kind])
+        if unknown:
+            raise LineError(src, line, unknown[0], f"is not a field of a {kind} line.")
+        record = Record(line, kind, rec)
+        if kind == "claim":
+            record.claim = parse_claim(rec, src, line)
+        elif kind == "outlet":
+            parse_outlet(rec, src, line)
+        elif kind == "relation":
+            parse_relation(rec, src, line)
+        else:
+            parse_verdict(rec, src, line)
+        records.append(record)
+    _check_references(records, src)
+    return records
+
+
+def _check_references(records: list[Record], src: str) -> None:
+    keys = {r.data.get("key") for r in records if r.type == "claim" and r.data.get("key")}
+    seen: dict[str, int] = {}
+    for r in records:
+        if r.type != "claim":
+            continue
+        key = r.data.get("key")
+        if key and key in seen:
+            raise LineError(src, r.line, "key", f"'{key}' is already used on line {seen[key]}.")
+        if key:
+            seen[key] = r.line
+    # References to keys neither in the file nor stored are checked against the database
+    # at write time (before the first write) by ``_resolve_reference_keys``.
+    for r in records:
+        if r.type == "claim":
+            ref = r.data.get("claim")
+            if ref and ref not in keys and ref == r.data.get("key"):
+                raise LineError(src, r.line, "claim", "a line cannot name itself as its claim.")
+
+
+def jsonl_rows(text: str) -> Iterator[tuple[int, dict | str]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, f"not valid JSON ({exc.msg} at column {exc.colno})."
+            continue
+        if not isinstance(obj, dict):
+            yield number, "each line must be a JSON object."
+            continue
+        yield number, obj
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _claim_ref(session: Session, key: str, created: dict[str, Claim]) -> Claim | None:
+    claim = created.get(key)
+    if claim is not None:
+        return claim
+    claim = session.scalar(select(Claim).where(Claim.key == key))
+    if claim is None:
+        app = session.scalar(select(Appearance).where(Appearance.key == key))
+        claim = app.claim if app is not None else None
+    while claim is not None and claim.status == "merged" and claim.merged_into_id:
+        claim = session.get(Claim, claim.merged_into_id)
+    return claim
+
+
+def _resolve_reference_keys(session: Session, records: list[Record], src: str) -> None:
+    in_file = {r.data["key"] for r in records if r.type == "claim" and r.data.get("key")}
+
+    def known(key: str) -> bool:
+        return key in in_file or _claim_ref(session, key, {}) is not None
+
+    for r in records:
+        refs: list[tuple[str, str]] = []
+        if r.type == "claim":
+            if r.data.get("claim"):
+                refs.append(("claim", r.data["claim"]))
+            for name in ("contradicts", "supports", "duplicates"):
+                refs.extend((name, k) for k in _list(r.data, name, src, r.line))
+        elif r.type == "relation":
+            refs += [("a", r.data["a"]), ("b", r.data["b"])]
+        elif r.type == "verdict":
+            refs.append(("claim", r.data["claim"]))
+        for name, key in refs:
+            if not known(key):
+                raise LineError(src, r.line, name, f"no claim with key '{key}' in the file or the database.")
+
+
+def _import_outlet(session: Session, rec: dict, report: ImportReport) -> None:
+    name = rec["name"]
+    outlet = outlets.find(session, name)
+    if outlet is None:
+        outlets.add(
+            session,
+            outlets.OutletInput(
+                name=name,
+                aliases=tuple(_list(rec, "aliases", "", 0)),
+                kind=rec.get("kind"),
+                country=rec.get("country"),
+                url=rec.get("url"),
+                grade=rec.get("reliability"),
+                notes=rec.get("notes"),
+            ),
+        )
+        report.outlets_added += 1
+        return
+    changed = False
+    for alias in _list(rec, "aliases", "", 0):
+        if outlets.find(session, alias) is None:
+            outlets.add_alias(session, outlet.name, alias)
+            changed = True
+    for attr, key in (("kind", "kind"), ("country", "country"), ("url", "url"), ("notes", "notes")):
+        if rec.get(key) and getattr(outlet, attr) is None:
+            setattr(outlet, attr, rec[key])
+            changed = True
+    if rec.get("reliability") and outlet.grade is None:
+        outlets.set_grade(session, outlet.name, rec["reliability"])
+        changed = True
+    report.unchanged += 0 if changed else 1
+    if changed:
+        report.outlets_added += 0
+
+
+def _already_stored(session: Session, data: claims.ClaimInput) -> bool:
+    if data.key:
+        if session.scalar(select(Appearance.id).where(Appearance.key == data.key)) is not None:
+            return True
+        if session.scalar(select(Claim.id).where(Claim.key == data.key)) is not None:
+            return True
+        return False
+    claim = claims.find_same_text(session, data.text)
+    if claim is None:
+        return False
+    outlet = outlets.find(session, data.outlet)
+    if outlet is None:
+        return False
+    return any(a.outlet_id == outlet.id and a.published == data.published for a in claim.appearances)
+
+
+MatchFn = Callable[[Session, claims.ClaimInput], "Claim | None"]
+
+
+def _same_text_match(session: Session, data: claims.ClaimInput) -> Claim | None:
+    return claims.find_same_text(session, data.text)
+
+
+def import_records(
+    session: Session,
+    records: list[Record],
+    src: str,
+    *,
+    match: MatchFn | None = None,
+    on_claim: Callable[[Claim, bool], None] | None = None,
+) -> ImportReport:
+    """Write validated records. ``match`` picks the stored claim a new line joins (None:
+    a new claim); ``on_claim`` sees every claim written (for relation suggestions)."""
+    match = match or _same_text_match
+    _resolve_reference_keys(session, records, src)
+    report = ImportReport(lines=len(records))
+    for r in records:
+        if r.type == "outlet":
+            _import_outlet(session, r.data, report)
+    created: dict[str, Claim] = {}
+    for r in records:
+        if r.type != "claim":
+            continue
+        data = r.claim
+        assert data is not None
+        if _already_stored(session, data):
+            report.unchanged += 1
+            continue
+        into = None
+        if r.data.get("claim"):
+            into = _claim_ref(session, r.data["claim"], created)
+        else:
+            into = match(session, data)
+        result = claims.add(session, data, into=into, create_outlets=True)
+        if result.created:
+            report.claims_added += 1
+        else:
+            report.appearances_added += 1
+        if data.key:
+            created[data.key] = result.claim
+        if on_claim is not None:
+            on_claim(result.claim, result.created)
+    from tracker import relations, verdicts
+
+    for r in records:
+        if r.type == "claim":
+            claim = (
+                _claim_ref(session, r.data["key"], created)
+                if r.data.get("key")
+                else (claims.find_same_text(session, r.data["text"]))
+            )
+            if claim is None:
+                continue
+            if r.data.get("verdict"):
+                if verdicts.add_if_new(session, claim, r.data["verdict"]):
+                    report.verdicts_added += 1
+            for name, kind in (
+                ("contradicts", "contradicts"),
+                ("supports", "supports"),
+                ("duplicates", "duplicate"),
+            ):
+                for key in _list(r.data, name, src, r.line):
+                    other = _claim_ref(session, key, created)
+                    if (
+                        other is not None
+                        and other.id != claim.id
+                        and relations.store(session, claim, other, kind, origin="analyst", state="confirmed")
+                    ):
+                        report.relations_added += 1
+        elif r.type == "relation":
+            a = _claim_ref(session, r.data["a"], created)
+            b = _claim_ref(session, r.data["b"], created)
+            if a is None or b is None or a.id == b.id:
+                continue
+            if relations.store(
+                session,
+                a,
+                b,
+                r.data["kind"],
+                origin=r.data.get("origin") or "analyst",
+                state=r.data.get("state") or "confirmed",
+                score=r.data.get("score"),
+                reasons=_list(r.data, "reasons", src, r.line),
+                signals=_list(r.data, "signals", src, r.line),
+                note=r.data.get("note"),
+            ):
+                report.relations_added += 1
+        elif r.type == "verdict":
+            claim = _claim_ref(session, r.data["claim"], created)
+            if claim is not None and verdicts.add_if_new(
+                session,
+                claim,
+                r.data["rating"],
+                reviewer=r.data.get("reviewer"),
+                evidence_url=r.data.get("evidence"),
+                note=r.data.get("note"),
+                day=r.data.get("date"),
+            ):
+                report.verdicts_added += 1
+    if report.changed:
+        events.record(
+            session,
+            "import",
+            source=src,
+            claims=report.claims_added,
+            appearances=report.appearances_added,
+            outlets=report.outlets_added,
+        )
+    return report
+
+
+def import_file(session: Session, path: Path, **kw: Any) -> ImportReport:
+    src = path.name
+    text = read_text(path)
+    records = parse_records(jsonl_rows(text), src)
+    return import_records(session, records, src, **kw)
+
+
+# ---------------------------------------------------------------- export
+
+
+def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None and v != [] and v != ""}
+
+
+def export_key(claim: Claim) -> str:
+    return claim.key or f"claim-{claim.id}"
+
+
+def export_records(session: Session) -> Iterator[dict[str, Any]]:
+    for o in session.scalars(select(Outlet).options(selectinload(Outlet.aliases)).order_by(Outlet.name)):
+        yield _drop_none(
+            {
+                "type": "outlet",
+                "name": o.name,
+                "aliases": outlets.alias_names(o),
+                "kind": o.kind,
+                "country": o.country,
+                "url": o.url,
+                "reliability": o.grade,
+                "notes": o.notes,
+            }
+        )
+    keys: dict[int, str] = {}
+    stmt = (
+        select(Claim)
+        .where(Claim.status == "active")
+        .order_by(Claim.id)
+        .options(
+            selectinload(Claim.appearances).selectinload(Appearance.outlet),
+            selectinload(Claim.appearances).selectinload(Appearance.via),
+        )
+    )
+    for claim in session.scalars(stmt):
+        key = keys[claim.id] = export_key(claim)
+        for i, a in enumerate(claim.appearances):
+            line = {
+                "type": "claim",
+                "key": key if i == 0 else a.key,
+                "claim": None if i == 0 else key,
+                "text": claim.text,
+                "outlet": a.outlet.name,
+                "published": a.published,
+                "url": a.url,
+                "speaker": a.speaker,
+                "speaker_role": a.speaker_role,
+                "anonymous": a.anonymous or None,
+                "speaker_count": a.speaker_count,
+                "via": a.via.name if a.via else None,
+                "quote": a.quote,
+                "stance": a.stance if a.stance != "asserts" else None,
+                "topics": list(claim.topics or []) if i == 0 else None,
+                "event_date": claim.event_date if i == 0 else None,
+            }
+            yield _drop_none(line)
+    for r in session.scalars(select(Relation).order_by(Relation.id)):
+        if r.a_id in keys and r.b_id in keys:
+            yield _drop_none(
+                {
+                    "type": "relation",
+                    "a": keys[r.a_id],
+                    "b": keys[r.b_id],
+                    "kind": r.kind,
+                    "state": r.state,
+                    "origin": r.origin,
+                    "score": r.score,
+                    "reasons": r.reasons,
+                    "signals": r.signals,
+                    "note": r.note,
+                }
+            )
+    for v in session.scalars(select(Verdict).order_by(Verdict.id)):
+        if v.claim_id in keys:
+            yield _drop_none(
+                {
+                    "type": "verdict",
+                    "claim": keys[v.claim_id],
+                    "rating": v.rating,
+                    "reviewer": v.reviewer,
+                    "evidence": v.evidence_url,
+                    "note": v.note,
+                    "date": v.date,
+                }
+            )
+
+
+def dumps_line(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, sort_keys=False)
+
+
+def export_jsonl(session: Session) -> Iterator[str]:
+    for record in export_records(session):
+        yield dumps_line(record) + "\n"

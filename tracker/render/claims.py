@@ -1,0 +1,139 @@
+"""Rich views of claims: the list table and the provenance tree of ``claim show``."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from tracker.models import Claim, Relation
+from tracker.render import data
+
+
+def _speaker(a) -> Text:
+    if not a.speaker:
+        return Text("anonymous" if a.anonymous else "—", style="dim")
+    t = data(a.speaker)
+    if a.anonymous:
+        t.append(" (anonymous)", style="dim")
+    return t
+
+
+def claims_table(claims: list[Claim], statuses: dict[int, str]) -> Table:
+    table = Table(title=f"{len(claims)} claim(s)", show_lines=False)
+    table.add_column("id", justify="right", style="cyan")
+    table.add_column("claim", ratio=3)
+    table.add_column("outlets", ratio=1)
+    table.add_column("first seen")
+    table.add_column("status")
+    for c in claims:
+        outlets = sorted({a.outlet.name for a in c.appearances})
+        dates = sorted(a.published for a in c.appearances if a.published)
+        table.add_row(
+            str(c.id),
+            data(c.text),
+            data(", ".join(outlets)),
+            dates[0] if dates else "—",
+            statuses.get(c.id, ""),
+        )
+    return table
+
+
+def claim_tree(
+    claim: Claim,
+    status: str,
+    relations: list[Relation],
+    texts: dict[int, str],
+    origins: list[tuple[str, list[str]]] | None = None,
+) -> Tree:
+    head = Text(f"claim {claim.id} ", style="bold cyan")
+    if claim.key:
+        head.append(f"[{claim.key}] ", style="dim")
+    head.append(f"({status})", style="yellow")
+    tree = Tree(head)
+    tree.add(data(claim.text, "bold"))
+    meta = []
+    if claim.event_date:
+        meta.append(f"event date {claim.event_date}")
+    if claim.topics:
+        meta.append("topics " + ", ".join(claim.topics))
+    if meta:
+        tree.add(data("; ".join(meta), "dim"))
+    apps = tree.add(Text(f"appearances ({len(claim.appearances)})", style="bold"))
+    for a in claim.appearances:
+        line = data(a.outlet.name, "green")
+        line.append(f"  {a.published or 'undated'}", style="dim")
+        line.append("  stance ")
+        line.append(a.stance)
+        node = apps.add(line)
+        sp = Text("speaker: ")
+        sp.append_text(_speaker(a))
+        if a.speaker_count:
+            sp.append(f" ×{a.speaker_count}")
+        node.add(sp)
+        if a.via:
+            node.add(Text("via ").append_text(data(a.via.name, "green")))
+        if a.url:
+            node.add(data(a.url, "blue"))
+        if a.quote:
+            node.add(Text("quote: “").append_text(data(a.quote)).append("”"))
+        if a.hedges:
+            node.add(Text("hedges: ").append_text(data(", ".join(a.hedges), "magenta")))
+    if origins is not None:
+        o = tree.add(Text(f"independent origins ({len(origins)})", style="bold"))
+        for name, members in origins:
+            o.add(data(name, "green").append_text(data(f"  ← {', '.join(members)}", "dim")))
+    if relations:
+        rel = tree.add(Text(f"relations ({len(relations)})", style="bold"))
+        for r in relations:
+            other = r.b_id if r.a_id == claim.id else r.a_id
+            t = Text(f"{r.kind} ", style="red" if r.kind == "contradicts" else "yellow")
+            t.append(f"claim {other} ", style="cyan")
+            t.append(f"({r.state}, {r.origin}")
+            t.append(f", score {r.score:.0f})" if r.score is not None else ")")
+            node = rel.add(t)
+            node.add(data(texts.get(other, ""), "dim"))
+            for reason in r.reasons or []:
+                node.add(data(reason, "italic"))
+    if claim.verdicts:
+        ver = tree.add(Text("verdicts (latest last)", style="bold"))
+        for v in claim.verdicts:
+            t = Text(f"{v.date or ''} ")
+            t.append(v.rating, style="bold")
+            t.append_text(data(f"  by {v.reviewer}" if v.reviewer else ""))
+            if v.evidence_url:
+                t.append_text(data(f"  {v.evidence_url}", "blue"))
+            if v.note:
+                t.append_text(data(f"  — {v.note}"))
+            ver.add(t)
+    return tree
+
+
+def found_table(plan) -> Table:
+    table = Table(title="Already stored", title_justify="left")
+    table.add_column("claim", justify="right", style="cyan")
+    table.add_column("score", justify="right")
+    table.add_column("as")
+    table.add_column("text")
+    table.add_column("outlet / date")
+    for m in plan.found:
+        first = m.claim.appearances[0] if m.claim.appearances else None
+        where = f"{first.outlet.name} {first.published or ''}" if first else ""
+        kind = "same claim" if m is plan.same else m.kind
+        table.add_row(str(m.claim.id), f"{m.score:.0f}", kind, data(m.claim.text), data(where))
+    return table
+
+
+def add_summary(result) -> Text:
+    c = result.claim
+    if result.created:
+        t = Text(f"Stored claim {c.id}", style="bold green")
+    else:
+        t = Text(f"Recorded a new appearance of claim {c.id}", style="bold green")
+    t.append(f" ({len(c.appearances)} appearance(s))")
+    for r in result.relations:
+        other = r.b_id if r.a_id == c.id else r.a_id
+        t.append(f"\n  suggested {r.kind} with claim {other}", style="yellow")
+        if r.reasons:
+            t.append_text(data(f": {'; '.join(r.reasons)}"))
+    return t

@@ -1,0 +1,77 @@
+"""The JSON objects printed by ``--json`` (schemas in docs/json.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tracker.models import Appearance, Claim, Outlet, Relation, Verdict
+
+
+def appearance_dict(a: Appearance) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "key": a.key,
+        "outlet": a.outlet.name,
+        "published": a.published,
+        "url": a.url,
+        "speaker": a.speaker,
+        "speaker_role": a.speaker_role,
+        "anonymous": bool(a.anonymous),
+        "speaker_count": a.speaker_count,
+        "via": a.via.name if a.via else None,
+        "quote": a.quote,
+        "stance": a.stance,
+        "hedges": list(a.hedges or []),
+    }
+
+
+def verdict_dict(v: Verdict) -> dict[str, Any]:
+    return {
+        "rating": v.rating,
+        "reviewer": v.reviewer,
+        "evidence": v.evidence_url,
+        "note": v.note,
+        "date": v.date,
+    }
+
+
+def claim_dict(c: Claim, status: str | None = None) -> dict[str, Any]:
+    current = c.verdict
+    return {
+        "id": c.id,
+        "key": c.key,
+        "text": c.text,
+        "status": status or ("rated" if current else "unreviewed"),
+        "event_date": c.event_date,
+        "topics": list(c.topics or []),
+        "verdict": verdict_dict(current) if current else None,
+        "appearances": [appearance_dict(a) for a in c.appearances],
+    }
+
+
+def relation_dict(r: Relation) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "a": r.a_id,
+        "b": r.b_id,
+        "kind": r.kind,
+        "origin": r.origin,
+        "signals": list(r.signals or []),
+        "score": r.score,
+        "reasons": list(r.reasons or []),
+        "state": r.state,
+        "note": r.note,
+    }
+
+
+def outlet_dict(o: Outlet, aliases: list[str]) -> dict[str, Any]:
+    return {
+        "id": o.id,
+        "name": o.name,
+        "aliases": aliases,
+        "kind": o.kind,
+        "country": o.country,
+        "url": o.url,
+        "grade": o.grade,
+        "notes": o.notes,
+    }
