@@ -5,7 +5,7 @@ mode on SQLite so that later revisions can alter tables.
 """
 
 from alembic import context
-from tracker.models import Base
+from tracker.models import Base, include_object_for
 
 config = context.config
 target_metadata = Base.metadata
@@ -33,6 +33,7 @@ def _run(connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         compare_server_default=False,
+        include_object=include_object_for(connection.dialect.name),
     )
     with context.begin_transaction():
         context.run_migrations()

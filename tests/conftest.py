@@ -66,6 +66,8 @@ def pg_base():
     admin = make_engine(PG_URL)
     try:
         with admin.begin() as conn:
+            # In public, so that every test schema (search_path: schema, public) sees it.
+            conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
             conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     except Exception as exc:  # noqa: BLE001
         if REQUIRE_PG:

@@ -14,10 +14,13 @@ def _compare(engine):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from tracker.models import Base
+    from tracker.models import Base, include_object_for
 
     with engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        ctx = MigrationContext.configure(
+            conn,
+            opts={"compare_type": True, "include_object": include_object_for(conn.dialect.name)},
+        )
         return compare_metadata(ctx, Base.metadata)
 
 

@@ -123,12 +123,6 @@ class AddResult:
     relations: list[Relation] = field(default_factory=list)
 
 
-def _norm(text: str) -> str:
-    from tracker.normalize import normalize
-
-    return normalize(text)
-
-
 def new_appearance(session: Session, data: ClaimInput, outlet: Outlet, via: Outlet | None) -> Appearance:
     from tracker.normalize import find_hedges
 
@@ -165,6 +159,7 @@ def add(
     *,
     into: Claim | None = None,
     create_outlets: bool = False,
+    aliases: dict[str, str] | None = None,
 ) -> AddResult:
     """Store ``data`` as a new claim, or as a new appearance of ``into``."""
     data = data.checked()
@@ -186,10 +181,12 @@ def add(
             key=data.key,
         )
         return AddResult(into, appearance, created=False)
+    from tracker import matching
+
     claim = Claim(
         key=data.key,
         text=data.text,
-        norm=_norm(data.text),
+        norm="",
         fingerprint=fingerprint(data.text),
         event_date=data.event_date,
         topics=list(data.topics),
@@ -197,6 +194,7 @@ def add(
     )
     session.add(claim)
     session.flush()
+    matching.index_claim(session, claim, aliases)
     events.record(session, "add", claim.id, text=data.text, outlet=outlet.name, key=data.key)
     return AddResult(claim, appearance, created=True)
 
@@ -311,15 +309,29 @@ class Match:
 
 def plan_add(session: Session, data: ClaimInput) -> Plan:
     """Look for the stored claims a new input is, or resembles, before storing it."""
+    from tracker import matching
+
     data = data.checked()
     outlets.resolve(session, data.outlet)
     if data.via:
         outlets.resolve(session, data.via)
     plan = Plan(data)
-    same = find_same_text(session, data.text)
-    if same is not None:
-        plan.same = Match(same, 100.0)
+    exact = find_same_text(session, data.text)
+    if exact is not None:
+        plan.same = Match(exact, 100.0, "duplicate", ["same words"], ["duplicate"])
         plan.found.append(plan.same)
+    for f in matching.find(session, data.text, exclude=[exact.id] if exact else []):
+        claim = session.get(Claim, f.claim_id)
+        j = f.judgement
+        kind = "contradiction" if j.kind == "contradiction" else "duplicate"
+        m = Match(claim, j.score, kind, list(j.reasons), list(j.signals))
+        if j.kind == "same" and plan.same is None:
+            plan.same = m
+        elif j.kind in ("same", "suggest"):
+            plan.suggest.append(m)
+        else:
+            plan.contradict.append(m)
+        plan.found.append(m)
     return plan
 
 

@@ -405,6 +405,19 @@ def _same_text_match(session: Session, data: claims.ClaimInput) -> Claim | None:
     return claims.find_same_text(session, data.text)
 
 
+def matcher_merge(session: Session, data: claims.ClaimInput) -> Claim | None:
+    """--duplicates merge: a line joins the stored claim it is the same as."""
+    from tracker import matching
+
+    exact = claims.find_same_text(session, data.text)
+    if exact is not None:
+        return exact
+    for f in matching.find(session, data.text, limit=3):
+        if f.judgement.kind == "same":
+            return session.get(Claim, f.claim_id)
+    return None
+
+
 def import_records(
     session: Session,
     records: list[Record],

@@ -47,6 +47,19 @@ CLAIM_STATUSES = ("active", "merged")
 MAX_TEXT = 5000
 
 
+# Indexes that exist on one backend only (Alembic's compare does not follow ``ddl_if``).
+DIALECT_ONLY_INDEXES = {"ix_claims_norm_trgm": "postgresql"}
+
+
+def include_object_for(dialect: str):
+    """An Alembic ``include_object`` hook that ignores other backends' indexes."""
+
+    def include(obj, name, type_, reflected, compare_to) -> bool:
+        return not (type_ == "index" and DIALECT_ONLY_INDEXES.get(name, dialect) != dialect)
+
+    return include
+
+
 def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
@@ -106,11 +119,20 @@ class Claim(Base):
     __table_args__ = (
         CheckConstraint(_in("status", CLAIM_STATUSES), name="status"),
         CheckConstraint("length(text) > 0", name="text_not_empty"),
+        # Trigram index for fuzzy candidate search on PostgreSQL (pg_trgm); SQLite uses
+        # the claim_tokens posting table alone.
+        Index(
+            "ix_claims_norm_trgm",
+            "norm",
+            postgresql_using="gin",
+            postgresql_ops={"norm": "gin_trgm_ops"},
+        ).ddl_if(dialect="postgresql"),
     )
 
     id: Mapped[intpk]
     key: Mapped[str | None] = mapped_column(String(200), unique=True)
     text: Mapped[str] = mapped_column(Text)
+    # The matching form (tracker.normalize.fold): normalised, names folded to their keys.
     norm: Mapped[str] = mapped_column(Text)
     # A hash of ``norm``: an exact-match lookup that a btree can index whatever the length.
     fingerprint: Mapped[str] = mapped_column(String(40), index=True)
@@ -212,6 +234,19 @@ class Verdict(Base):
     created_at: Mapped[created]
 
     claim: Mapped[Claim] = relationship(back_populates="verdicts")
+
+
+class ClaimToken(Base):
+    """Posting list for candidate search (SPEC §4): one row per distinct content token of
+    a claim's folded text. Rare tokens narrow a million claims to a few hundred."""
+
+    __tablename__ = "claim_tokens"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class NameAlias(Base):

@@ -1,0 +1,341 @@
+"""Near-duplicate matching (SPEC §4): the candidate index and rapidfuzz ranking.
+
+Owns the matching form of a claim (``Claim.norm``, the folded text) and its postings in
+``claim_tokens``; every SQL query for candidates lives here. A new text never meets all
+stored claims: its rarest content tokens pick at most ``SETTINGS.candidates`` claims from
+the posting table (and, on PostgreSQL, from the ``pg_trgm`` index), and rapidfuzz ranks
+those. Whether a close pair is the same claim or a contradiction candidate is decided by
+``judge``: equal words with different numbers or opposite polarity are never duplicates.
+Thresholds live in ``SETTINGS`` and are documented in docs/matching.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, insert, select, text
+
+from tracker.models import Claim, ClaimToken, NameAlias
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every matching threshold, in one place (docs/matching.md)."""
+
+    merge: float = 90.0
+    """At or above: the same claim; ``claim add`` offers to record a new appearance."""
+    suggest: float = 75.0
+    """From here up to ``merge``: a new claim with a suggested duplicate relation."""
+    contradiction: float = 70.0
+    """Pairs this close whose numbers or polarity differ are contradiction candidates."""
+    candidates: int = 300
+    """At most this many claims from the index are ranked by rapidfuzz."""
+    posting_cap: int = 3000
+    """A token carried by more claims than this is too common to narrow the search."""
+    max_tokens: int = 64
+    """Longest token stored in the posting table."""
+    bucket_cap: int = 400
+    """dedupe: a token shared by more claims than this does not form a block."""
+    block_tokens: int = 3
+    """dedupe: each claim is blocked under its this-many rarest tokens."""
+    trigram_limit: int = 50
+    """PostgreSQL: extra candidates from pg_trgm similarity, for misspellings."""
+
+
+SETTINGS = Settings()
+
+
+# ---------------------------------------------------------------- matching form
+
+
+def alias_map(session_or_conn) -> dict[str, str]:
+    """Analyst name aliases as {normalised variant: normalised name}."""
+    from tracker.normalize import normalize
+
+    rows = session_or_conn.execute(select(NameAlias.variant_norm, NameAlias.name)).all()
+    return {variant: normalize(name) for variant, name in rows}
+
+
+def tokens_of(norm: str) -> list[str]:
+    """The distinct content tokens of a folded text, as stored in the posting table."""
+    from tracker.normalize import STOPWORDS
+
+    seen: dict[str, None] = {}
+    for tok in norm.split():
+        if tok not in STOPWORDS and len(tok) > 1 or tok.isdigit():
+            seen.setdefault(tok[: SETTINGS.max_tokens], None)
+    return list(seen)
+
+
+def fold_text(text_: str, aliases: dict[str, str] | None = None) -> str:
+    from tracker.normalize import fold
+
+    return fold(text_, aliases or None)
+
+
+def index_claim(session: Session, claim: Claim, aliases: dict[str, str] | None = None) -> None:
+    """Set the claim's matching form and its postings (after the claim has an id)."""
+    claim.norm = fold_text(claim.text, aliases)
+    session.execute(delete(ClaimToken).where(ClaimToken.claim_id == claim.id))
+    toks = tokens_of(claim.norm)
+    if toks:
+        session.execute(insert(ClaimToken), [{"token": t, "claim_id": claim.id} for t in toks])
+
+
+def index_many(conn, rows: Sequence[tuple[int, str]], aliases: dict[str, str] | None = None) -> None:
+    """Postings for many new claims at once: rows of (claim id, folded text)."""
+    batch = [{"token": t, "claim_id": cid} for cid, norm in rows for t in tokens_of(norm)]
+    if batch:
+        conn.execute(insert(ClaimToken), batch)
+
+
+def reindex_all(conn: Connection, batch_size: int = 5000) -> int:
+    """Recompute every claim's matching form and postings (migrations, alias changes)."""
+    aliases = alias_map(conn)
+    conn.execute(delete(ClaimToken))
+    last = 0
+    done = 0
+    while True:
+        rows = conn.execute(
+            select(Claim.id, Claim.text).where(Claim.id > last).order_by(Claim.id).limit(batch_size)
+        ).all()
+        if not rows:
+            return done
+        folded = [(cid, fold_text(t, aliases)) for cid, t in rows]
+        conn.execute(
+            text("UPDATE claims SET norm = :norm WHERE id = :id"),
+            [{"norm": n, "id": cid} for cid, n in folded],
+        )
+        index_many(conn, folded)
+        last = rows[-1][0]
+        done += len(rows)
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def score(a_norm: str, b_norm: str) -> float:
+    """Similarity of two folded texts, 0–100: word order and a few extra words matter
+    less than the words themselves."""
+    from rapidfuzz import fuzz
+
+    sort = fuzz.token_sort_ratio(a_norm, b_norm, processor=None)
+    tset = fuzz.token_set_ratio(a_norm, b_norm, processor=None)
+    return round(0.5 * sort + 0.5 * tset, 1)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    kind: str  # "same" | "suggest" | "contradiction" | "unrelated"
+    score: float
+    reasons: tuple[str, ...] = ()
+    signals: tuple[str, ...] = ()
+
+
+def _numbers(feat) -> Counter:
+    return Counter(value for value, _ in feat.numbers)
+
+
+def judge(
+    a_text: str,
+    b_text: str,
+    a_norm: str,
+    b_norm: str,
+    sim: float | None = None,
+    aliases: dict[str, str] | None = None,
+) -> Judgement:
+    """Classify a pair: the same claim, a suggested duplicate, a contradiction candidate
+    (same words, different numbers or polarity), or unrelated."""
+    from tracker.normalize import features
+
+    sim = score(a_norm, b_norm) if sim is None else sim
+    if sim < min(SETTINGS.suggest, SETTINGS.contradiction):
+        return Judgement("unrelated", sim)
+    fa, fb = features(a_text, aliases or None), features(b_text, aliases or None)
+    reasons: list[str] = []
+    signals: list[str] = []
+    if _numbers(fa) != _numbers(fb):
+        left = ", ".join(_fmt(v, u) for v, u in fa.numbers) or "no number"
+        right = ", ".join(_fmt(v, u) for v, u in fb.numbers) or "no number"
+        reasons.append(f"same words, different numbers: {left} vs {right}")
+        signals.append("numeric")
+    if fa.negated != fb.negated:
+        reasons.append("same words, one of them negated")
+        signals.append("polarity")
+    if signals:
+        if sim >= SETTINGS.contradiction:
+            return Judgement("contradiction", sim, tuple(reasons), tuple(signals))
+        return Judgement("unrelated", sim)
+    if sim >= SETTINGS.merge:
+        return Judgement("same", sim, (f"similarity {sim:.0f}",), ("duplicate",))
+    if sim >= SETTINGS.suggest:
+        return Judgement("suggest", sim, (f"similarity {sim:.0f}",), ("duplicate",))
+    return Judgement("unrelated", sim)
+
+
+def _fmt(value: float, unit: str) -> str:
+    v = int(value) if float(value).is_integer() else value
+    return f"{v} {unit}".strip()
+
+
+# ---------------------------------------------------------------- candidates
+
+
+def candidate_ids(session: Session, norm: str, exclude: Iterable[int] = ()) -> list[int]:
+    """Ids of stored active claims worth ranking against ``norm``, most promising first."""
+    toks = tokens_of(norm)
+    weights: dict[int, float] = defaultdict(float)
+    postings: list[tuple[str, list[int]]] = []
+    stmt = text("SELECT claim_id FROM claim_tokens WHERE token = :t LIMIT :n")
+    for tok in toks:
+        ids = session.execute(stmt, {"t": tok, "n": SETTINGS.posting_cap + 1}).scalars().all()
+        postings.append((tok, ids))
+    rare = [(t, ids) for t, ids in postings if len(ids) <= SETTINGS.posting_cap]
+    if not rare and postings:
+        rare = sorted(postings, key=lambda p: len(p[1]))[:2]
+    for _, ids in rare:
+        w = 1.0 / (1 + len(ids)) ** 0.5
+        for cid in ids:
+            weights[cid] += w
+    if session.bind.dialect.name == "postgresql" and norm:
+        trigram = (
+            session.execute(
+                text(
+                    "SELECT id FROM claims WHERE norm % :q AND status = 'active' "
+                    "ORDER BY similarity(norm, :q) DESC LIMIT :n"
+                ),
+                {"q": norm, "n": SETTINGS.trigram_limit},
+            )
+            .scalars()
+            .all()
+        )
+        for cid in trigram:
+            weights[cid] += 1.0
+    for cid in exclude:
+        weights.pop(cid, None)
+    ranked = sorted(weights, key=lambda c: (-weights[c], c))
+    return ranked[: SETTINGS.candidates]
+
+
+@dataclass
+class Found:
+    claim_id: int
+    judgement: Judgement
+
+
+def find(session: Session, text_: str, *, exclude: Iterable[int] = (), limit: int = 10) -> list[Found]:
+    """Stored claims that are the same as, close to, or contradicted by ``text_``."""
+    aliases = alias_map(session)
+    norm = fold_text(text_, aliases)
+    ids = candidate_ids(session, norm, exclude)
+    if not ids:
+        return []
+    rows = session.execute(
+        select(Claim.id, Claim.text, Claim.norm).where(Claim.id.in_(ids), Claim.status == "active")
+    ).all()
+    from rapidfuzz import fuzz, process
+
+    texts = {cid: (t, n) for cid, t, n in rows}
+    order = list(texts)
+    pre = process.extract(
+        norm,
+        [texts[c][1] for c in order],
+        scorer=fuzz.token_set_ratio,
+        processor=None,
+        score_cutoff=min(SETTINGS.suggest, SETTINGS.contradiction) - 5,
+        limit=limit * 5,
+    )
+    found: list[Found] = []
+    for _, _, idx in pre:
+        cid = order[idx]
+        t, n = texts[cid]
+        j = judge(text_, t, norm, n, aliases=aliases)
+        if j.kind != "unrelated":
+            found.append(Found(cid, j))
+    rank = {"same": 0, "suggest": 1, "contradiction": 2}
+    found.sort(key=lambda f: (rank[f.judgement.kind], -f.judgement.score, f.claim_id))
+    return found[:limit]
+
+
+# ---------------------------------------------------------------- dedupe
+
+
+def duplicate_pairs(
+    rows: Sequence[tuple[int, str, str]], *, suggest_too: bool = True
+) -> list[tuple[int, int, Judgement]]:
+    """Near-duplicate pairs among ``rows`` of (id, text, folded text), by blocking.
+
+    Each claim is blocked under its ``block_tokens`` rarest tokens (document frequency
+    over ``rows``); within a block, rapidfuzz's ``cdist`` scores every pair in C, and only
+    pairs at or above the suggestion threshold are judged in Python. Tokens shared by more
+    than ``bucket_cap`` claims form no block.
+    """
+    from rapidfuzz import fuzz, process
+
+    toks = [tokens_of(n) for _, _, n in rows]
+    df: Counter = Counter()
+    for ts in toks:
+        df.update(ts)
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, ts in enumerate(toks):
+        usable = sorted((t for t in ts if 1 < df[t] <= SETTINGS.bucket_cap), key=lambda t: (df[t], t))
+        for t in usable[: SETTINGS.block_tokens]:
+            buckets[t].append(i)
+    floor = SETTINGS.suggest if suggest_too else SETTINGS.merge
+    seen: set[tuple[int, int]] = set()
+    out: list[tuple[int, int, Judgement]] = []
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        norms = [rows[i][2] for i in members]
+        matrix = process.cdist(
+            norms,
+            norms,
+            scorer=fuzz.token_sort_ratio,
+            processor=None,
+            score_cutoff=floor - 15,
+            dtype="uint8",
+            workers=1,
+        )
+        for x in range(len(members)):
+            row = matrix[x]
+            for y in range(x + 1, len(members)):
+                if row[y] == 0:
+                    continue
+                i, j = members[x], members[y]
+                pair = (i, j) if i < j else (j, i)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                jd = judge(rows[i][1], rows[j][1], rows[i][2], rows[j][2])
+                if jd.kind == "same" or (suggest_too and jd.kind == "suggest"):
+                    out.append((rows[pair[0]][0], rows[pair[1]][0], jd))
+    return out
+
+
+def clusters(pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """Connected components of the pair graph, each sorted, largest first."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for x in parent:
+        groups[root(x)].append(x)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g[0]))
