@@ -377,3 +377,216 @@ def texts_of(session: Session, ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}
     return dict(session.execute(select(Claim.id, Claim.text).where(Claim.id.in_(ids))).all())
+
+
+# ---------------------------------------------------------------- edit and delete
+
+
+def edit(
+    session: Session,
+    ref: str,
+    *,
+    text: str | None = None,
+    event_date: str | None = None,
+    topics: list[str] | None = None,
+    key: str | None = None,
+) -> Claim:
+    """Change a claim's canonical text, event date, topics or key; logged with the
+    previous values."""
+    from tracker import matching
+
+    claim = get(session, ref)
+    before: dict = {}
+    after: dict = {}
+    if text is not None:
+        new = check_text(text)
+        if new != claim.text:
+            before["text"], after["text"] = claim.text, new
+            claim.text = new
+            claim.fingerprint = fingerprint(new)
+            matching.index_claim(session, claim, matching.alias_map(session))
+    if event_date is not None:
+        new_date = check_date(event_date, "Event date")
+        if new_date != claim.event_date:
+            before["event_date"], after["event_date"] = claim.event_date, new_date
+            claim.event_date = new_date
+    if topics is not None:
+        new_topics = list(dict.fromkeys(t.strip().lower() for t in topics if t.strip()))
+        if new_topics != list(claim.topics or []):
+            before["topics"], after["topics"] = list(claim.topics or []), new_topics
+            claim.topics = new_topics
+    if key is not None:
+        new_key = key.strip() or None
+        if new_key != claim.key:
+            if new_key and session.scalar(select(Claim.id).where(Claim.key == new_key)):
+                raise InvalidInput(f"The key '{new_key}' is already used by another claim.")
+            before["key"], after["key"] = claim.key, new_key
+            claim.key = new_key
+    if not after:
+        raise InvalidInput("Nothing to change: give --text, --event-date, --topic or --key.")
+    claim.updated_at = func_now()
+    session.flush()
+    events.record(session, "edit", claim.id, before=before, after=after)
+    return claim
+
+
+def func_now():
+    from sqlalchemy import func
+
+    return func.now()
+
+
+def delete(session: Session, ref: str) -> dict:
+    """Delete a claim with its appearances, relations and verdicts; the event keeps a
+    full copy of what was deleted."""
+    claim = get(session, ref, follow_merges=False)
+    snapshot = snapshot_claim(session, claim)
+    session.delete(claim)
+    session.flush()
+    events.record(session, "delete", claim.id, claim=snapshot)
+    return snapshot
+
+
+def snapshot_claim(session: Session, claim: Claim) -> dict:
+    return {
+        "id": claim.id,
+        "key": claim.key,
+        "text": claim.text,
+        "event_date": claim.event_date,
+        "topics": list(claim.topics or []),
+        "appearances": [
+            {
+                "outlet": a.outlet.name,
+                "published": a.published,
+                "url": a.url,
+                "speaker": a.speaker,
+                "anonymous": a.anonymous,
+                "via": a.via.name if a.via else None,
+                "quote": a.quote,
+                "stance": a.stance,
+                "key": a.key,
+            }
+            for a in claim.appearances
+        ],
+        "verdicts": [{"rating": v.rating, "date": v.date, "note": v.note} for v in claim.verdicts],
+        "relations": [
+            {"a": r.a_id, "b": r.b_id, "kind": r.kind, "state": r.state}
+            for r in relations_of(session, [claim.id])
+        ],
+    }
+
+
+# ---------------------------------------------------------------- merge and undo
+
+_REL_FIELDS = ("id", "a_id", "b_id", "kind", "origin", "signals", "score", "reasons", "state", "note")
+
+
+def _rel_row(r: Relation) -> dict:
+    return {f: getattr(r, f) for f in _REL_FIELDS}
+
+
+def merge(session: Session, keep_ref: str, gone_ref: str) -> tuple[Claim, int]:
+    """Fold claim GONE into KEEP: appearances, verdicts and relations move over, GONE is
+    kept as a tombstone pointing at KEEP. Returns KEEP and the event id (for undo)."""
+    from sqlalchemy import delete as sql_delete
+
+    from tracker.models import ClaimToken
+
+    keep = get(session, keep_ref)
+    gone = get(session, gone_ref)
+    if keep.id == gone.id:
+        raise InvalidInput(f"Claims '{keep_ref}' and '{gone_ref}' are the same claim; nothing to merge.")
+    payload: dict = {
+        "keep": keep.id,
+        "gone": gone.id,
+        "keep_before": {"topics": list(keep.topics or []), "event_date": keep.event_date},
+        "appearances": [a.id for a in gone.appearances],
+        "verdicts": [v.id for v in gone.verdicts],
+        "relations": [],
+    }
+    for a in list(gone.appearances):
+        a.claim_id = keep.id
+    for v in list(gone.verdicts):
+        v.claim_id = keep.id
+    for r in relations_of(session, [gone.id]):
+        other = r.b_id if r.a_id == gone.id else r.a_id
+        row = _rel_row(r)
+        if other == keep.id or _find_rel(session, keep.id, other, r.kind) is not None:
+            payload["relations"].append({"action": "deleted", "row": row})
+            session.delete(r)
+        else:
+            lo, hi = sorted((keep.id, other))
+            payload["relations"].append({"action": "moved", "row": row})
+            r.a_id, r.b_id = lo, hi
+    keep.topics = list(dict.fromkeys([*(keep.topics or []), *(gone.topics or [])]))
+    if not keep.event_date and gone.event_date:
+        keep.event_date = gone.event_date
+    gone.status = "merged"
+    gone.merged_into_id = keep.id
+    session.execute(sql_delete(ClaimToken).where(ClaimToken.claim_id == gone.id))
+    session.flush()
+    session.expire(keep)
+    session.expire(gone)
+    event = events.record(session, "merge", keep.id, **payload)
+    return keep, event.id
+
+
+def _find_rel(session: Session, a: int, b: int, kind: str) -> Relation | None:
+    from tracker import relations
+
+    return relations.find(session, a, b, kind)
+
+
+def undo(session: Session, event_id: int) -> str:
+    """Reverse a merge, link or dismiss recorded as event ``event_id``."""
+    from tracker import matching, relations
+    from tracker.models import Event, Verdict
+
+    event = session.get(Event, event_id)
+    if event is None:
+        raise NotFound(f"No event {event_id}; recent changes are listed by: tracker log.")
+    if event.undone_by:
+        raise InvalidInput(f"Event {event_id} was already undone by event {event.undone_by}.")
+    p = event.payload
+    if event.action == "merge":
+        keep = session.get(Claim, p["keep"])
+        gone = session.get(Claim, p["gone"])
+        if gone is None or keep is None or gone.status != "merged" or gone.merged_into_id != keep.id:
+            raise InvalidInput(f"Event {event_id} cannot be undone: the claims changed since the merge.")
+        for app_id in p["appearances"]:
+            app = session.get(Appearance, app_id)
+            if app is not None:
+                app.claim_id = gone.id
+        for vid in p["verdicts"]:
+            v = session.get(Verdict, vid)
+            if v is not None:
+                v.claim_id = gone.id
+        session.flush()
+        for change in p["relations"]:
+            row = change["row"]
+            if change["action"] == "moved":
+                r = session.get(Relation, row["id"])
+                if r is not None:
+                    r.a_id, r.b_id = row["a_id"], row["b_id"]
+            else:
+                session.add(Relation(**row))
+        keep.topics = p["keep_before"]["topics"]
+        keep.event_date = p["keep_before"]["event_date"]
+        gone.status = "active"
+        gone.merged_into_id = None
+        session.flush()
+        matching.index_claim(session, gone, matching.alias_map(session))
+        summary = f"claim {gone.id} is separate from claim {keep.id} again"
+    elif event.action in ("relation-add", "relation-state", "link", "dismiss"):
+        relations.undo(session, p)
+        summary = f"the {event.action} of claims {event.claim_id} and {p.get('other')} is undone"
+    else:
+        raise InvalidInput(
+            f"Event {event_id} is a '{event.action}'; only merges, links and dismissals can be undone."
+        )
+    session.flush()
+    done = events.record(session, "undo", event.claim_id, event=event_id, undone=event.action)
+    event.undone_by = done.id
+    session.flush()
+    session.expire_all()
+    return summary

@@ -287,11 +287,7 @@ def _check_references(records: list[Record], src: str) -> None:
             seen[key] = r.line
     # References to keys neither in the file nor stored are checked against the database
     # at write time (before the first write) by ``_resolve_reference_keys``.
-    for r in records:
-        if r.type == "claim":
-            ref = r.data.get("claim")
-            if ref and ref not in keys and ref == r.data.get("key"):
-                raise LineError(src, r.line, "claim", "a line cannot name itself as its claim.")
+    del keys
 
 
 def jsonl_rows(text: str) -> Iterator[tuple[int, dict | str]]:
@@ -398,24 +394,7 @@ def _already_stored(session: Session, data: claims.ClaimInput) -> bool:
     return any(a.outlet_id == outlet.id and a.published == data.published for a in claim.appearances)
 
 
-MatchFn = Callable[[Session, claims.ClaimInput], "Claim | None"]
-
-
-def _same_text_match(session: Session, data: claims.ClaimInput) -> Claim | None:
-    return claims.find_same_text(session, data.text)
-
-
-def matcher_merge(session: Session, data: claims.ClaimInput) -> Claim | None:
-    """--duplicates merge: a line joins the stored claim it is the same as."""
-    from tracker import matching
-
-    exact = claims.find_same_text(session, data.text)
-    if exact is not None:
-        return exact
-    for f in matching.find(session, data.text, limit=3):
-        if f.judgement.kind == "same":
-            return session.get(Claim, f.claim_id)
-    return None
+DUPLICATE_MODES = ("merge", "suggest")
 
 
 def import_records(
@@ -423,17 +402,22 @@ def import_records(
     records: list[Record],
     src: str,
     *,
-    match: MatchFn | None = None,
-    on_claim: Callable[[Claim, bool], None] | None = None,
+    duplicates: str = "merge",
 ) -> ImportReport:
-    """Write validated records. ``match`` picks the stored claim a new line joins (None:
-    a new claim); ``on_claim`` sees every claim written (for relation suggestions)."""
-    match = match or _same_text_match
+    """Write validated records. ``duplicates``: "merge" (a line above the merge threshold
+    joins the stored claim as an appearance) or "suggest" (every line is its own claim;
+    near-duplicates become suggested duplicate relations). Either way, suggestion-band
+    duplicates and contradiction candidates are recorded as suggested relations."""
+    from tracker import matching, relations, verdicts
+
+    if duplicates not in DUPLICATE_MODES:
+        raise InvalidInput(f"--duplicates must be one of {', '.join(DUPLICATE_MODES)}, not '{duplicates}'.")
     _resolve_reference_keys(session, records, src)
     report = ImportReport(lines=len(records))
     for r in records:
         if r.type == "outlet":
             _import_outlet(session, r.data, report)
+    aliases = matching.alias_map(session)
     created: dict[str, Claim] = {}
     for r in records:
         if r.type != "claim":
@@ -444,20 +428,31 @@ def import_records(
             report.unchanged += 1
             continue
         into = None
+        found: list = []
         if r.data.get("claim"):
             into = _claim_ref(session, r.data["claim"], created)
         else:
-            into = match(session, data)
-        result = claims.add(session, data, into=into, create_outlets=True)
+            exact = claims.find_same_text(session, data.text)
+            found = matching.find(session, data.text, exclude=[exact.id] if exact else [])
+            if duplicates == "merge":
+                into = exact or next(
+                    (session.get(Claim, f.claim_id) for f in found if f.judgement.kind == "same"), None
+                )
+            elif exact is not None:
+                found.insert(
+                    0,
+                    matching.Found(
+                        exact.id, matching.Judgement("same", 100.0, ("same words",), ("duplicate",))
+                    ),
+                )
+        result = claims.add(session, data, into=into, create_outlets=True, aliases=aliases)
         if result.created:
             report.claims_added += 1
+            report.suggestions += _suggest(session, result.claim, found)
         else:
             report.appearances_added += 1
         if data.key:
             created[data.key] = result.claim
-        if on_claim is not None:
-            on_claim(result.claim, result.created)
-    from tracker import relations, verdicts
 
     for r in records:
         if r.type == "claim":
@@ -526,6 +521,34 @@ def import_records(
     return report
 
 
+def _suggest(session: Session, claim: Claim, found: list) -> int:
+    """Record the near-duplicates and contradiction candidates of a new claim."""
+    from tracker import relations
+
+    n = 0
+    for f in found:
+        if f.claim_id == claim.id:
+            continue
+        other = session.get(Claim, f.claim_id)
+        if other is None or other.status != "active":
+            continue
+        j = f.judgement
+        kind = "contradicts" if j.kind == "contradiction" else "duplicate"
+        if relations.store(
+            session,
+            claim,
+            other,
+            kind,
+            origin=j.signals[0] if j.signals else "matcher",
+            score=j.score,
+            reasons=j.reasons,
+            signals=j.signals,
+            log=False,
+        ):
+            n += 1
+    return n
+
+
 def import_file(session: Session, path: Path, **kw: Any) -> ImportReport:
     src = path.name
     text = read_text(path)
@@ -574,7 +597,7 @@ def export_records(session: Session) -> Iterator[dict[str, Any]]:
             line = {
                 "type": "claim",
                 "key": key if i == 0 else a.key,
-                "claim": None if i == 0 else key,
+                "claim": key,
                 "text": claim.text,
                 "outlet": a.outlet.name,
                 "published": a.published,

@@ -273,8 +273,8 @@ def duplicate_pairs(
     """Near-duplicate pairs among ``rows`` of (id, text, folded text), by blocking.
 
     Each claim is blocked under its ``block_tokens`` rarest tokens (document frequency
-    over ``rows``); within a block, rapidfuzz's ``cdist`` scores every pair in C, and only
-    pairs at or above the suggestion threshold are judged in Python. Tokens shared by more
+    over ``rows``); within a block, rapidfuzz's ``extract`` scores each member against the
+    later ones in C, and only pairs near the suggestion threshold are judged in Python. Tokens shared by more
     than ``bucket_cap`` claims form no block.
     """
     from rapidfuzz import fuzz, process
@@ -295,21 +295,17 @@ def duplicate_pairs(
         if len(members) < 2:
             continue
         norms = [rows[i][2] for i in members]
-        matrix = process.cdist(
-            norms,
-            norms,
-            scorer=fuzz.token_sort_ratio,
-            processor=None,
-            score_cutoff=floor - 15,
-            dtype="uint8",
-            workers=1,
-        )
-        for x in range(len(members)):
-            row = matrix[x]
-            for y in range(x + 1, len(members)):
-                if row[y] == 0:
-                    continue
-                i, j = members[x], members[y]
+        for x in range(len(members) - 1):
+            close = process.extract(
+                norms[x],
+                norms[x + 1 :],
+                scorer=fuzz.token_sort_ratio,
+                processor=None,
+                score_cutoff=floor - 15,
+                limit=None,
+            )
+            for _, _, off in close:
+                i, j = members[x], members[x + 1 + off]
                 pair = (i, j) if i < j else (j, i)
                 if pair in seen:
                     continue
@@ -339,3 +335,36 @@ def clusters(pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
     for x in parent:
         groups[root(x)].append(x)
     return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g[0]))
+
+
+# ---------------------------------------------------------------- search
+
+
+def search(session: Session, query: str, limit: int = 20) -> list[tuple[int, float]]:
+    """Claims whose words best cover ``query`` (typed by a person: a few names or words)."""
+    from rapidfuzz import fuzz, process
+
+    aliases = alias_map(session)
+    norm = fold_text(query, aliases)
+    ids = candidate_ids(session, norm)
+    if not ids:
+        return []
+    rows = session.execute(
+        select(Claim.id, Claim.norm).where(Claim.id.in_(ids), Claim.status == "active")
+    ).all()
+    found = process.extract(
+        norm,
+        [n for _, n in rows],
+        scorer=fuzz.partial_token_set_ratio,
+        processor=None,
+        score_cutoff=60,
+        limit=limit * 3,
+    )
+    ranked = sorted(
+        (
+            (rows[i][0], round(s, 1), fuzz.token_sort_ratio(norm, rows[i][1], processor=None))
+            for _, s, i in found
+        ),
+        key=lambda r: (-r[1], -r[2], r[0]),
+    )
+    return [(cid, s) for cid, s, _ in ranked[:limit]]

@@ -97,3 +97,97 @@ def store(
             origin=origin,
         )
     return rel
+
+
+def between(session: Session, a_id: int, b_id: int) -> list[Relation]:
+    lo, hi = sorted((a_id, b_id))
+    return list(
+        session.scalars(
+            select(Relation).where(Relation.a_id == lo, Relation.b_id == hi).order_by(Relation.id)
+        )
+    )
+
+
+def link(session: Session, a: Claim, b: Claim, kind: str, note: str | None = None) -> tuple[Relation, int]:
+    """An analyst's relation: created confirmed, or an existing one confirmed."""
+    if a.id == b.id:
+        raise InvalidInput("A claim cannot be linked to itself.")
+    lo, hi = ordered(a, b)
+    existing = find(session, lo.id, hi.id, kind)
+    if existing is not None:
+        change = {
+            "id": existing.id,
+            "created": False,
+            "state": existing.state,
+            "origin": existing.origin,
+            "note": existing.note,
+        }
+        existing.state = "confirmed"
+        existing.origin = "analyst" if existing.origin in ("analyst", "import") else existing.origin
+        if note:
+            existing.note = note
+        rel = existing
+    else:
+        rel = Relation(
+            a_id=lo.id,
+            b_id=hi.id,
+            kind=kind,
+            origin="analyst",
+            state="confirmed",
+            reasons=[note] if note else ["linked by hand"],
+            signals=["analyst"],
+            note=note,
+        )
+        session.add(rel)
+        session.flush()
+        change = {"id": rel.id, "created": True}
+    event = events.record(session, "link", lo.id, other=hi.id, kind=kind, relations=[change])
+    return rel, event.id
+
+
+def dismiss(session: Session, a: Claim, b: Claim) -> tuple[list[Relation], int]:
+    """Dismiss every open relation between two claims; with none, record the pair as
+    dismissed so that neither a duplicate nor a contradiction is suggested again."""
+    if a.id == b.id:
+        raise InvalidInput("A claim cannot be dismissed against itself.")
+    lo, hi = ordered(a, b)
+    changes = []
+    rels = [r for r in between(session, lo.id, hi.id) if r.state != "dismissed"]
+    if not rels and between(session, lo.id, hi.id):
+        raise InvalidInput(f"The pair {lo.id}–{hi.id} is already dismissed.")
+    for r in rels:
+        changes.append({"id": r.id, "created": False, "state": r.state, "origin": r.origin, "note": r.note})
+        r.state = "dismissed"
+    if not rels:
+        for kind in ("duplicate", "contradicts"):
+            r = Relation(
+                a_id=lo.id,
+                b_id=hi.id,
+                kind=kind,
+                origin="analyst",
+                state="dismissed",
+                reasons=["dismissed by hand"],
+                signals=[],
+            )
+            session.add(r)
+            session.flush()
+            rels.append(r)
+            changes.append({"id": r.id, "created": True})
+    session.flush()
+    event = events.record(session, "dismiss", lo.id, other=hi.id, relations=changes)
+    return rels, event.id
+
+
+def undo(session: Session, payload: dict) -> None:
+    """Reverse a link or dismissal from its event payload."""
+    for change in payload.get("relations", []):
+        rel = session.get(Relation, change["id"])
+        if rel is None:
+            continue
+        if change["created"]:
+            session.delete(rel)
+        else:
+            rel.state = change["state"]
+            rel.origin = change["origin"]
+            rel.note = change["note"]
+    session.flush()

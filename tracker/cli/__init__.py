@@ -102,12 +102,14 @@ def root(
 
 
 def _register() -> None:
-    from tracker.cli import claims, db, exchange, outlets
+    from tracker.cli import aliases, claims, db, exchange, outlets, review
 
-    app.add_typer(outlets.app, name="outlet")
     app.add_typer(claims.app, name="claim")
-    app.add_typer(db.app, name="db")
+    app.add_typer(outlets.app, name="outlet")
+    review.register(app)
     exchange.register(app)
+    app.add_typer(aliases.app, name="alias")
+    app.add_typer(db.app, name="db")
 
 
 _register()

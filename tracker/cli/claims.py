@@ -142,3 +142,73 @@ def _v(v):
     from tracker.render.jsonout import verdict_dict
 
     return verdict_dict(v)
+
+
+@app.command("search")
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words or names to look for; spellings are folded.")],
+    limit: Annotated[int, typer.Option(help="At most this many claims.")] = 20,
+    json_: JsonOpt = False,
+) -> None:
+    """Find claims by words and names, however the names are spelled."""
+    from tracker import claims, matching
+    from tracker.render import console
+    from tracker.render.claims import search_table
+    from tracker.render.jsonout import claim_dict
+
+    with session(ctx) as s:
+        hits = matching.search(s, query, limit=limit)
+        found = [(claims.get(s, str(cid)), score) for cid, score in hits]
+        if json_:
+            print_json([{**claim_dict(c), "score": score} for c, score in found])
+        else:
+            console().print(search_table(query, found))
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id or key.")],
+    text: Annotated[str | None, typer.Option(help="New canonical text.")] = None,
+    event_date: Annotated[str | None, typer.Option("--event-date", help="YYYY[-MM[-DD]]")] = None,
+    topic: Annotated[
+        list[str] | None, typer.Option("--topic", "-t", help="Replace the topics (repeatable).")
+    ] = None,
+    key: Annotated[str | None, typer.Option(help="New external key.")] = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Change a claim's text, event date, topics or key (logged with the old values)."""
+    from tracker import claims
+    from tracker.render import console, data
+    from tracker.render.jsonout import claim_dict
+
+    with session(ctx) as s:
+        claim = claims.edit(s, ref, text=text, event_date=event_date, topics=topic, key=key)
+        if json_:
+            print_json(claim_dict(claim))
+        else:
+            console().print(data(f"Claim {claim.id} updated: {claim.text}"))
+
+
+@app.command("delete")
+def delete(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id or key.")],
+    yes: YesOpt = False,
+    no_input: NoInputOpt = False,
+) -> None:
+    """Delete a claim with its appearances, relations and verdicts (the log keeps a copy)."""
+    from tracker import claims
+    from tracker.render import console, data
+
+    with session(ctx) as s:
+        claim = claims.get(s, ref, follow_merges=False)
+        if interactive(yes, no_input) and not typer.confirm(
+            f"Delete claim {claim.id} and its {len(claim.appearances)} appearance(s)?",
+            default=False,
+            err=True,
+        ):
+            raise typer.Exit(1)
+        snap = claims.delete(s, ref)
+        console().print(data(f"Deleted claim {snap['id']}: {snap['text']}"))

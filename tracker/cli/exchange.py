@@ -16,6 +16,13 @@ def import_(
     file: Annotated[
         Path, typer.Argument(help="JSON Lines file in the interchange format (docs/formats.md).")
     ],
+    duplicates: Annotated[
+        str,
+        typer.Option(
+            help="merge: near-duplicates above the merge threshold join the stored claim; "
+            "suggest: every line is its own claim, near-duplicates are suggested for review."
+        ),
+    ] = "merge",
     json_: JsonOpt = False,
 ) -> None:
     """Import claims and outlets. Every line is checked first; one bad line and nothing is written."""
@@ -24,7 +31,7 @@ def import_(
     from tracker import importexport
 
     with session(ctx) as s:
-        report = importexport.import_file(s, file)
+        report = importexport.import_file(s, file, duplicates=duplicates)
     if json_:
         print_json(asdict(report))
     else:

@@ -137,3 +137,39 @@ def add_summary(result) -> Text:
         if r.reasons:
             t.append_text(data(f": {'; '.join(r.reasons)}"))
     return t
+
+
+def search_table(query: str, found) -> Table:
+    table = Table(title=Text(f"{len(found)} claim(s) matching ") + data(query), title_justify="left")
+    table.add_column("id", justify="right", style="cyan")
+    table.add_column("score", justify="right")
+    table.add_column("claim")
+    table.add_column("outlets")
+    for claim, score in found:
+        table.add_row(
+            str(claim.id),
+            f"{score:.0f}",
+            data(claim.text),
+            data(", ".join(sorted({a.outlet.name for a in claim.appearances}))),
+        )
+    return table
+
+
+def cluster_panel(n: int, total: int, cluster, members: list[Claim]):
+    from rich.panel import Panel
+
+    body = Text()
+    for c in members:
+        first = c.appearances[0] if c.appearances else None
+        body.append(f"{c.id:>7} ", style="cyan")
+        body.append_text(data(c.text))
+        if first:
+            body.append_text(data(f"  ({first.outlet.name} {first.published or ''})", "dim"))
+        body.append("\n")
+    for p in cluster.pairs:
+        body.append(f"  {p.a}–{p.b} score {p.score:.0f}: ", style="dim")
+        body.append(
+            "merge" if p.kind == "same" else "suggest", style="bold" if p.kind == "same" else "yellow"
+        )
+        body.append("\n")
+    return Panel(body, title=f"cluster {n}/{total}: keep claim {cluster.keep}", title_align="left")

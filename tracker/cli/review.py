@@ -1,0 +1,134 @@
+"""`tracker link|dismiss|merge|undo|dedupe`: keeping one claim per assertion."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tracker.cli.common import JsonOpt, NoInputOpt, YesOpt, info, interactive, print_json, session
+
+Ref = Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id or key.")]
+
+
+def link(
+    ctx: typer.Context,
+    a: Ref,
+    b: Ref,
+    duplicate: Annotated[bool, typer.Option("--duplicate", help="The two say the same thing.")] = False,
+    supports: Annotated[bool, typer.Option("--supports", help="One supports the other.")] = False,
+    contradicts: Annotated[bool, typer.Option("--contradicts", help="They cannot both be true.")] = False,
+    note: Annotated[str | None, typer.Option(help="Why (shown in reports).")] = None,
+) -> None:
+    """Link two claims by hand (a confirmed relation, origin analyst)."""
+    from tracker import claims, relations
+    from tracker.errors import InvalidInput
+    from tracker.render import console
+
+    kinds = [
+        k for k, on in (("duplicate", duplicate), ("supports", supports), ("contradicts", contradicts)) if on
+    ]
+    if len(kinds) != 1:
+        raise InvalidInput(
+            "Say how the claims relate: exactly one of --duplicate, --supports, --contradicts."
+        )
+    with session(ctx) as s:
+        ca, cb = claims.get(s, a), claims.get(s, b)
+        rel, event_id = relations.link(s, ca, cb, kinds[0], note)
+        console().print(
+            f"Linked claims {rel.a_id} and {rel.b_id}: {rel.kind} (event {event_id}; "
+            f"undo with: tracker undo {event_id})"
+        )
+
+
+def dismiss(ctx: typer.Context, a: Ref, b: Ref) -> None:
+    """Dismiss the suggested relations between two claims; they are not suggested again."""
+    from tracker import claims, relations
+    from tracker.render import console
+
+    with session(ctx) as s:
+        rels, event_id = relations.dismiss(s, claims.get(s, a), claims.get(s, b))
+        kinds = ", ".join(sorted({r.kind for r in rels}))
+        console().print(
+            f"Dismissed {kinds} between claims {rels[0].a_id} and {rels[0].b_id} "
+            f"(event {event_id}; undo with: tracker undo {event_id})"
+        )
+
+
+def merge(ctx: typer.Context, keep: Ref, gone: Ref) -> None:
+    """Merge claim GONE into KEEP: appearances, verdicts and relations move over (logged)."""
+    from tracker import claims
+    from tracker.render import console
+
+    with session(ctx) as s:
+        kept, event_id = claims.merge(s, keep, gone)
+        console().print(f"Merged into claim {kept.id} (event {event_id}; undo with: tracker undo {event_id})")
+
+
+def undo(
+    ctx: typer.Context,
+    event: Annotated[int, typer.Argument(help="Event id (printed by merge, link, dismiss).")],
+) -> None:
+    """Reverse a merge, link or dismissal."""
+    from tracker import claims
+    from tracker.render import console
+
+    with session(ctx) as s:
+        summary = claims.undo(s, event)
+        console().print(f"Undone event {event}: {summary}.")
+
+
+def dedupe(
+    ctx: typer.Context,
+    yes: YesOpt = False,
+    no_input: NoInputOpt = False,
+    json_: JsonOpt = False,
+) -> None:
+    """Find near-duplicate clusters over the whole database; review them one by one, or
+    apply the merge rule to all with --yes. --json lists the clusters and changes nothing."""
+    from tracker import claims
+    from tracker import dedupe as core
+    from tracker.render import console
+    from tracker.render.claims import cluster_panel
+    from tracker.render.jsonout import claim_dict
+
+    with session(ctx) as s:
+        found = core.find_clusters(s, progress=None if json_ else info)
+        if json_:
+            print_json([[claim_dict(claims.get(s, str(i))) for i in c.ids] for c in found])
+            return
+        out = console()
+        if not found:
+            out.print("No near-duplicate clusters.")
+            return
+        ask = interactive(yes, no_input)
+        merged = suggested = 0
+        for n, cluster in enumerate(found, 1):
+            members = [claims.get(s, str(i)) for i in cluster.ids]
+            out.print(cluster_panel(n, len(found), cluster, members))
+            if ask:
+                choice = (
+                    typer.prompt(
+                        "Apply the merge rule to this cluster? [y]es / [n]o / [q]uit", default="y", err=True
+                    )
+                    .strip()
+                    .lower()
+                )
+                if choice.startswith("q"):
+                    break
+                if not choice.startswith("y"):
+                    continue
+            elif not yes:
+                continue
+            done = core.apply(s, cluster)
+            merged += len(done)
+            suggested += sum(1 for p in cluster.pairs if p.kind == "suggest")
+        if yes or ask:
+            out.print(f"{merged} merge(s), {suggested} suggested duplicate relation(s) recorded.")
+        else:
+            out.print(f"{len(found)} cluster(s). Review them interactively, or apply with --yes.")
+
+
+def register(app: typer.Typer) -> None:
+    for fn in (link, dismiss, merge, undo, dedupe):
+        app.command(fn.__name__)(fn)

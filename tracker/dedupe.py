@@ -1,0 +1,105 @@
+"""Near-duplicate clusters over the whole database (``tracker dedupe``).
+
+Finds pairs by blocking (``matching.duplicate_pairs``), adds the duplicate relations
+already suggested or confirmed, leaves out dismissed pairs, and groups the rest into
+clusters. Applying a cluster merges the pairs above the merge threshold into the oldest
+claim and records the suggestion-band pairs as suggested duplicate relations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.models import Claim, Relation
+
+
+@dataclass
+class Pair:
+    a: int
+    b: int
+    score: float
+    kind: str  # "same" (above the merge threshold, or confirmed) | "suggest"
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Cluster:
+    ids: list[int]
+    pairs: list[Pair]
+
+    @property
+    def keep(self) -> int:
+        return self.ids[0]
+
+
+def find_clusters(session: Session, progress: Callable[[str], None] | None = None) -> list[Cluster]:
+    from tracker import matching
+
+    say = progress or (lambda _msg: None)
+    say("loading claims")
+    rows = session.execute(
+        select(Claim.id, Claim.text, Claim.norm).where(Claim.status == "active").order_by(Claim.id)
+    ).all()
+    say(f"blocking and scoring {len(rows):,} claims")
+    found = matching.duplicate_pairs(rows)
+    rels = session.execute(
+        select(Relation.a_id, Relation.b_id, Relation.state, Relation.score).where(
+            Relation.kind == "duplicate"
+        )
+    ).all()
+    dismissed = {(a, b) for a, b, state, _ in rels if state == "dismissed"}
+    active = {r[0] for r in rows}
+    pairs: dict[tuple[int, int], Pair] = {}
+    for a, b, j in found:
+        if (a, b) in dismissed:
+            continue
+        pairs[(a, b)] = Pair(a, b, j.score, "same" if j.kind == "same" else "suggest", list(j.reasons))
+    for a, b, state, score in rels:
+        if state == "dismissed" or a not in active or b not in active or (a, b) in pairs:
+            continue
+        kind = "same" if state == "confirmed" else "suggest"
+        pairs[(a, b)] = Pair(a, b, score or 0.0, kind, [f"{state} duplicate relation"])
+    groups = matching.clusters(pairs)
+    by_member: dict[int, int] = {m: i for i, g in enumerate(groups) for m in g}
+    members: list[list[Pair]] = [[] for _ in groups]
+    for key, pair in sorted(pairs.items()):
+        members[by_member[key[0]]].append(pair)
+    return [Cluster(g, members[i]) for i, g in enumerate(groups)]
+
+
+def apply(session: Session, cluster: Cluster) -> list[tuple[int, int, int]]:
+    """Merge the cluster's merge-rule pairs into its oldest member; suggest the rest.
+    Returns (keep, gone, event id) for every merge."""
+    from tracker import claims, matching, relations
+
+    same = [(p.a, p.b) for p in cluster.pairs if p.kind == "same"]
+    merges: list[tuple[int, int, int]] = []
+    survivor: dict[int, int] = {}
+    for group in matching.clusters(same):
+        keep = group[0]
+        for gone in group[1:]:
+            _, event_id = claims.merge(session, str(keep), str(gone))
+            merges.append((keep, gone, event_id))
+            survivor[gone] = keep
+    for p in cluster.pairs:
+        if p.kind != "suggest":
+            continue
+        a, b = survivor.get(p.a, p.a), survivor.get(p.b, p.b)
+        if a == b:
+            continue
+        ca, cb = session.get(Claim, a), session.get(Claim, b)
+        relations.store(
+            session,
+            ca,
+            cb,
+            "duplicate",
+            origin="dedupe",
+            score=p.score,
+            reasons=p.reasons,
+            signals=["duplicate"],
+        )
+    return merges
