@@ -1,0 +1,481 @@
+"""File formats beside JSON Lines (SPEC §7): CSV rows and lines, ClaimReview JSON-LD.
+
+Owns the translation between the interchange records (the dicts that
+``importexport.jsonl_rows`` reads and ``importexport.export_records`` writes) and two other
+shapes: CSV with the same columns, and schema.org ClaimReview objects. Pure functions on
+text and dicts: no database, no printing, stdlib only. Validation of the records' *content*
+(dates, stances, keys) stays in ``importexport.parse_records``; this module only reports
+what stops a CSV row from becoming a dict (docs/formats.md, sections CSV and ClaimReview).
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import math
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import quote
+
+from tracker.errors import InvalidInput
+
+# ---------------------------------------------------------------- CSV
+
+# One header for every line type: claim columns, then outlet, relation and verdict columns.
+# Names that several line types share (url, kind, claim, note) are one column.
+CSV_COLUMNS: tuple[str, ...] = (
+    "type",
+    "key",
+    "claim",
+    "text",
+    "outlet",
+    "published",
+    "url",
+    "speaker",
+    "speaker_role",
+    "anonymous",
+    "speaker_count",
+    "via",
+    "quote",
+    "stance",
+    "topics",
+    "event_date",
+    "verdict",
+    "contradicts",
+    "supports",
+    "duplicates",
+    "name",
+    "aliases",
+    "kind",
+    "country",
+    "reliability",
+    "notes",
+    "a",
+    "b",
+    "state",
+    "origin",
+    "score",
+    "reasons",
+    "signals",
+    "note",
+    "rating",
+    "reviewer",
+    "evidence",
+    "date",
+)
+LIST_COLUMNS = frozenset({"topics", "aliases", "contradicts", "supports", "duplicates", "reasons", "signals"})
+BOOL_COLUMNS = frozenset({"anonymous"})
+INT_COLUMNS = frozenset({"speaker_count"})
+NUMBER_COLUMNS = frozenset({"score"})
+
+# The columns a row of each type cannot do without (the rest may be left out of the header).
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "claim": ("text", "outlet"),
+    "outlet": ("name",),
+    "relation": ("a", "b", "kind"),
+    "verdict": ("claim", "rating"),
+}
+
+# Key order of the dicts csv_rows yields, as export_records writes them, so that a CSV row
+# dumped as JSON is the same line as the JSON Lines export.
+_FIELD_ORDER: dict[str, tuple[str, ...]] = {
+    "claim": CSV_COLUMNS[:20],
+    "outlet": ("type", "name", "aliases", "kind", "country", "url", "reliability", "notes"),
+    "relation": ("type", "a", "b", "kind", "state", "origin", "score", "reasons", "signals", "note"),
+    "verdict": ("type", "claim", "rating", "reviewer", "evidence", "note", "date"),
+}
+_COLUMN_INDEX = {name: i for i, name in enumerate(CSV_COLUMNS)}
+
+# A cell a spreadsheet would run as a formula starts with one of these (OWASP "CSV
+# injection"). Claim texts come from hostile channels, so such cells are written with a
+# leading apostrophe; one apostrophe is taken off again on read (see _defuse).
+_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+_DEFUSED = re.compile(r"'+[=+\-@\t\r]")
+_INT = re.compile(r"[+-]?\d+")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def _column_name(raw: str) -> str:
+    """Header names ignore case, surrounding spaces and a byte-order mark; a space or
+    hyphen may stand for '_' ("Speaker role" is speaker_role)."""
+    return re.sub(r"[\s\-]+", "_", raw.strip().lstrip("\ufeff").strip().lower())
+
+
+def check_csv_header(header: list[str], line_types: Iterable[str] | None = None) -> None:
+    """Raise InvalidInput (one sentence, without the file name: the caller adds it) when
+    the header names an unknown column, names one twice, or lacks a column that rows of
+    ``line_types`` need. Without ``line_types``: claim rows if there is no 'type' column,
+    else only the names are checked (the rows decide the rest)."""
+    names = [_column_name(h) for h in header]
+    known = set(CSV_COLUMNS)
+    if len(header) == 1 and names[0] not in known and any(sep in header[0] for sep in ";\t"):
+        sep = "semicolons" if ";" in header[0] else "tabs"
+        raise InvalidInput(
+            f"the CSV header is a single column '{header[0][:60]}' with {sep} in it: tracker reads "
+            "comma-separated files, so save the sheet as CSV with commas between cells."
+        )
+    seen: dict[str, int] = {}
+    for position, (raw, name) in enumerate(zip(header, names, strict=True), start=1):
+        if not name:
+            continue  # a nameless column is allowed while its cells are empty (csv_rows)
+        if name not in known:
+            close = difflib.get_close_matches(name, CSV_COLUMNS, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "the columns are listed in docs/formats.md."
+            raise InvalidInput(
+                f"the CSV header has an unknown column '{raw.strip()}' (column {position}; "
+                f"the first line of a CSV file must name the columns): {hint}"
+            )
+        if name in seen:
+            raise InvalidInput(
+                f"the CSV header names the column '{name}' twice (columns {seen[name]} and "
+                f"{position}): keep one."
+            )
+        seen[name] = position
+    if line_types is None:
+        line_types = () if "type" in seen else ("claim",)
+    wanted = set(line_types)
+    for kind in (k for k in REQUIRED_COLUMNS if k in wanted):
+        for column in REQUIRED_COLUMNS[kind]:
+            if column not in seen:
+                need = " and ".join(f"'{c}'" for c in REQUIRED_COLUMNS[kind])
+                raise InvalidInput(
+                    f"the CSV header has no '{column}' column, and {kind} rows need {need}: add the column."
+                )
+
+
+def _defuse(cell: str) -> str:
+    return "'" + cell if _FORMULA_START.match(cell) else cell
+
+
+def _undefuse(cell: str) -> str:
+    return cell[1:] if _DEFUSED.match(cell) else cell
+
+
+def _join_list(items: Iterable[Any]) -> str:
+    return "|".join(str(i).replace("\\", "\\\\").replace("|", "\\|") for i in items)
+
+
+def _split_list(cell: str) -> list[str]:
+    """'|' separates items; '\\|' is a '|' and '\\\\' a backslash inside an item. Any other
+    backslash is kept as typed, so hand-written cells need no escaping."""
+    if "\\" not in cell:
+        return cell.split("|")
+    items: list[str] = []
+    current: list[str] = []
+    i = 0
+    while i < len(cell):
+        c = cell[i]
+        if c == "\\" and i + 1 < len(cell) and cell[i + 1] in "\\|":
+            current.append(cell[i + 1])
+            i += 2
+            continue
+        if c == "|":
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(c)
+        i += 1
+    items.append("".join(current))
+    return items
+
+
+def _cell_value(name: str, cell: str) -> Any:
+    """The JSON value of one non-empty cell; raises ValueError with the row's error text."""
+    if name in BOOL_COLUMNS:
+        word = cell.strip().lower()
+        if word not in ("true", "false"):
+            raise ValueError(f"{name} must be true or false, not '{cell[:40]}'.")
+        return word == "true"
+    if name in INT_COLUMNS:
+        if not _INT.fullmatch(cell.strip()):
+            raise ValueError(f"{name} must be a whole number, not '{cell[:40]}'.")
+        return int(cell.strip())
+    if name in NUMBER_COLUMNS:
+        text = cell.strip()
+        if _INT.fullmatch(text):
+            return int(text)
+        if not _NUMBER.fullmatch(text) or not math.isfinite(float(text)):
+            raise ValueError(f"{name} must be a number, not '{cell[:40]}'.")
+        return float(text)
+    cell = _undefuse(cell)
+    if name in LIST_COLUMNS:
+        return _split_list(cell)
+    return cell
+
+
+def _csv_error_text(exc: csv.Error) -> str:
+    message = str(exc)
+    if "unexpected end of data" in message:
+        return 'a quoted cell that starts on this row is never closed (a closing " is missing).'
+    if "expected after" in message:
+        return (
+            'a quoted cell has more text after its closing ": put the whole cell in quotes '
+            'and write each " inside it twice.'
+        )
+    if "field larger than field limit" in message:
+        return f"a cell is longer than {csv.field_size_limit()} characters."
+    return f"the row cannot be read as CSV ({message})."
+
+
+def _row_dict(names: list[str], cells: list[str]) -> dict[str, Any]:
+    rec: dict[str, Any] = {}
+    for position, (name, cell) in enumerate(zip(names, cells, strict=True), start=1):
+        if cell == "":
+            continue
+        if not name:
+            raise ValueError(f"cell {position} has a value but its column has no name in the header.")
+        rec[name] = _cell_value(name, cell)
+    order = _FIELD_ORDER.get(rec.get("type", "claim"), ())
+    rank = {name: i for i, name in enumerate(order)}
+    keys = sorted(rec, key=lambda k: (k not in rank, rank.get(k, 0), _COLUMN_INDEX[k]))
+    return {k: rec[k] for k in keys}
+
+
+def csv_rows(text: str) -> Iterator[tuple[int, dict | str]]:
+    """Like ``importexport.jsonl_rows`` for CSV: (line number, the JSON Lines object of the
+    row) or (line number, error text) per data row. The first non-blank row is the header,
+    checked by check_csv_header (InvalidInput) before anything is yielded. Line numbers are
+    physical lines of the file: a row whose quoted cell holds line breaks is reported at
+    the line where it starts. Blank rows (no cells, or only empty cells) are skipped."""
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), strict=True)
+    header: list[str] | None = None
+    rows: list[tuple[int, list[str] | str]] = []
+    end = 0  # the last physical line consumed so far
+    while True:
+        start = end + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            end = reader.line_num
+            if header is None:
+                raise InvalidInput(
+                    f"the CSV header (line {start}) cannot be read: {_csv_error_text(exc)}"
+                ) from exc
+            rows.append((start, _csv_error_text(exc)))
+            continue
+        end = reader.line_num
+        if not cells or all(c == "" for c in cells):
+            continue
+        if header is None:
+            header = cells
+            continue
+        rows.append((start, cells))
+    if header is None:
+        return
+    check_csv_header(header, line_types=())
+    names = [_column_name(h) for h in header]
+    out: list[tuple[int, dict | str]] = []
+    for line, cells in rows:
+        if isinstance(cells, str):
+            out.append((line, cells))
+            continue
+        if len(cells) != len(names):
+            n = len(cells)
+            out.append(
+                (line, f"the row has {n} cell{'s' * (n != 1)} but the header has {len(names)} columns.")
+            )
+            continue
+        try:
+            out.append((line, _row_dict(names, cells)))
+        except ValueError as exc:
+            out.append((line, str(exc)))
+    check_csv_header(header, line_types={rec.get("type", "claim") for _, rec in out if isinstance(rec, dict)})
+    yield from out
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"{value!r} cannot be written to CSV.")
+        return repr(value)
+    if isinstance(value, list | tuple):
+        return _defuse(_join_list(value))
+    return _defuse(str(value))
+
+
+def csv_lines(records: Iterable[dict]) -> Iterator[str]:
+    """The header, then one CSV line per record (the dicts of export_records), each ending
+    in "\\n". Cells are quoted only where needed (csv.QUOTE_MINIMAL, plus any cell holding a
+    carriage return, which the csv module would otherwise leave bare)."""
+    buffer = io.StringIO()
+    # A "\r\n" terminator makes the writer quote cells holding "\r" as well as "\n"; each
+    # line's own terminator is then swapped for "\n".
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+
+    def line(cells: list[str]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue()[:-2] + "\n"
+
+    yield line(list(CSV_COLUMNS))
+    for record in records:
+        unknown = sorted(set(record) - set(CSV_COLUMNS))
+        if unknown:
+            raise ValueError(f"record field '{unknown[0]}' has no CSV column.")
+        yield line([_cell_text(record.get(name)) for name in CSV_COLUMNS])
+
+
+def looks_like_csv(path_name: str, head: str) -> bool:
+    """True for a .csv file; False for .jsonl/.ndjson/.json; otherwise sniff ``head`` (the
+    start of the file): CSV when its first non-blank line is not a JSON object and, read
+    as a CSV row, names at least one column of CSV_COLUMNS."""
+    suffix = PurePath(path_name).suffix.lower()
+    if suffix == ".csv":
+        return True
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        return False
+    first = next((ln for ln in head.splitlines() if ln.strip()), "").lstrip("\ufeff").strip()
+    if not first or first.startswith(("{", "[")):
+        return False
+    try:
+        cells = next(csv.reader([first]))
+    except (csv.Error, StopIteration):
+        return False
+    return any(_column_name(c) in _COLUMN_INDEX for c in cells)
+
+
+# ---------------------------------------------------------------- ClaimReview
+
+# The tracker's ratings on ClaimReview's numeric scale (worstRating 1 = false, bestRating 5 =
+# true). "unproven" is not a point on that scale: its Rating carries alternateName only.
+RATING_VALUES = {"false": 1, "mostly-false": 2, "mixed": 3, "mostly-true": 4, "true": 5}
+RATING_LABELS = {
+    "true": "True",
+    "mostly-true": "Mostly true",
+    "mixed": "Mixed",
+    "mostly-false": "Mostly false",
+    "false": "False",
+    "unproven": "Unproven",
+}
+SCHEMA_CONTEXT = "https://schema.org"
+
+
+def _prune(value: Any) -> Any:
+    """Drop None, empty strings, empty lists and empty objects, at every depth."""
+    if isinstance(value, dict):
+        pruned = {k: _prune(v) for k, v in value.items()}
+        return {k: v for k, v in pruned.items() if v not in (None, "", [], {})}
+    if isinstance(value, list):
+        items = [_prune(v) for v in value]
+        return [v for v in items if v not in (None, "", [], {})]
+    return value
+
+
+def _in_order(appearances: list[dict]) -> list[dict]:
+    """Earliest published first; undated appearances last, in their given order. Partial
+    ISO dates sort correctly as text."""
+    indexed = list(enumerate(appearances))
+    indexed.sort(key=lambda p: (not p[1].get("published"), p[1].get("published") or "", p[0]))
+    return [a for _, a in indexed]
+
+
+def _creative_work(appearance: dict) -> dict:
+    return {
+        "@type": "CreativeWork",
+        "url": appearance.get("url"),
+        "datePublished": appearance.get("published"),
+        "publisher": {"@type": "Organization", "name": appearance.get("outlet")}
+        if appearance.get("outlet")
+        else None,
+    }
+
+
+def _claim_author(appearance: dict, organisations: set[str]) -> dict | None:
+    """A named, on-the-record speaker is a Person, or an Organization when the name is also
+    an outlet's (an armed group speaking on its own channel). Anonymous sources and
+    several people are no one to name: the outlet carrying the claim stands as its author."""
+    speaker = (appearance.get("speaker") or "").strip()
+    count = appearance.get("speaker_count")
+    if speaker and not appearance.get("anonymous") and (count is None or count == 1):
+        if speaker.casefold() in organisations:
+            return {"@type": "Organization", "name": speaker}
+        return {"@type": "Person", "name": speaker, "jobTitle": appearance.get("speaker_role")}
+    if appearance.get("outlet"):
+        return {"@type": "Organization", "name": appearance["outlet"]}
+    return None
+
+
+def claimreview(
+    claim: dict,
+    verdict: dict,
+    *,
+    organisation: str,
+    url_base: str | None = None,
+    include_reviewer: bool = False,
+) -> dict:
+    """One schema.org ClaimReview for ``claim`` (the claim object of docs/json.md) judged by
+    ``verdict`` (a verdict object). ``organisation`` is the fact-checking organisation, the
+    review's author. The review's url is the verdict's evidence URL, else
+    ``{url_base}/claims/{key or id}``. The reviewer is written as the review's "creator"
+    (a Person) only with ``include_reviewer``: by default it is the analyst's login name,
+    not a byline meant for publication. Null and empty values are left out."""
+    if not (organisation or "").strip():
+        raise InvalidInput("a ClaimReview needs the name of the organisation publishing the fact check.")
+    rating = verdict.get("rating")
+    if rating not in RATING_LABELS:
+        raise InvalidInput(f"Rating '{rating}' is not one of {', '.join(RATING_LABELS)}.")
+    url = verdict.get("evidence")
+    ref = claim.get("key") or claim.get("id")
+    if not url and url_base and ref is not None:
+        url = f"{url_base.rstrip('/')}/claims/{quote(str(ref), safe='')}"
+    numeric = rating in RATING_VALUES
+    appearances = _in_order(list(claim.get("appearances") or []))
+    # A denial quotes the claim without making it: the claim's author and first appearance
+    # come from the earliest appearance that asserts or reports it, if there is one.
+    source = next((a for a in appearances if a.get("stance") != "denies"), None)
+    source = source or (appearances[0] if appearances else None)
+    organisations = {
+        str(a.get(f)).strip().casefold() for a in appearances for f in ("outlet", "via") if a.get(f)
+    }
+    item = {
+        "@type": "Claim",
+        "author": _claim_author(source, organisations) if source else None,
+        "datePublished": source.get("published") if source else None,
+        "appearance": [_creative_work(a) for a in appearances],
+        "firstAppearance": _creative_work(source) if source else None,
+    }
+    review = {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": claim.get("text"),
+        "datePublished": verdict.get("date"),
+        "author": {"@type": "Organization", "name": organisation.strip()},
+        "creator": {"@type": "Person", "name": verdict.get("reviewer")}
+        if include_reviewer and verdict.get("reviewer")
+        else None,
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": RATING_VALUES.get(rating),
+            "bestRating": 5 if numeric else None,
+            "worstRating": 1 if numeric else None,
+            "alternateName": RATING_LABELS[rating],
+            "ratingExplanation": verdict.get("note"),
+        },
+        "itemReviewed": item,
+    }
+    return _prune(review)
+
+
+def claimreview_document(items: list[dict]) -> list[dict]:
+    """The JSON array of ClaimReview objects written by ``export --format claimreview``,
+    in the given order. A top-level JSON-LD array has no shared context, so each object
+    keeps (or is given) its own "@context"."""
+    document: list[dict] = []
+    for item in items:
+        if item.get("@type") != "ClaimReview":
+            raise ValueError(f"not a ClaimReview object: @type is {item.get('@type')!r}.")
+        document.append({"@context": SCHEMA_CONTEXT, **item})
+    return document
