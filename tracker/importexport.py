@@ -14,6 +14,7 @@ export imported into an empty database exports again to the same file
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -308,11 +309,10 @@ def jsonl_rows(text: str) -> Iterator[tuple[int, dict | str]]:
 # ---------------------------------------------------------------- writing
 
 
-def _claim_ref(session: Session, key: str, created: dict[str, Claim]) -> Claim | None:
-    claim = created.get(key)
-    if claim is not None:
-        return claim
-    claim = session.scalar(select(Claim).where(Claim.key == key))
+def _claim_ref(session: Session, key: str, created: dict[str, int]) -> Claim | None:
+    claim = session.get(Claim, created[key]) if key in created else None
+    if claim is None:
+        claim = session.scalar(select(Claim).where(Claim.key == key))
     if claim is None:
         app = session.scalar(select(Appearance).where(Appearance.key == key))
         claim = app.claim if app is not None else None
@@ -378,22 +378,6 @@ def _import_outlet(session: Session, rec: dict, report: ImportReport) -> None:
         report.outlets_added += 0
 
 
-def _already_stored(session: Session, data: claims.ClaimInput) -> bool:
-    if data.key:
-        if session.scalar(select(Appearance.id).where(Appearance.key == data.key)) is not None:
-            return True
-        if session.scalar(select(Claim.id).where(Claim.key == data.key)) is not None:
-            return True
-        return False
-    claim = claims.find_same_text(session, data.text)
-    if claim is None:
-        return False
-    outlet = outlets.find(session, data.outlet)
-    if outlet is None:
-        return False
-    return any(a.outlet_id == outlet.id and a.published == data.published for a in claim.appearances)
-
-
 DUPLICATE_MODES = ("merge", "suggest")
 
 
@@ -408,54 +392,22 @@ def import_records(
     joins the stored claim as an appearance) or "suggest" (every line is its own claim;
     near-duplicates become suggested duplicate relations). Either way, suggestion-band
     duplicates and contradiction candidates are recorded as suggested relations."""
-    from tracker import matching, relations, verdicts
+    from tracker import relations, verdicts
 
     if duplicates not in DUPLICATE_MODES:
-        raise InvalidInput(f"--duplicates must be one of {', '.join(DUPLICATE_MODES)}, not '{duplicates}'.")
+        modes = ", ".join(DUPLICATE_MODES)
+        raise InvalidInput(f"--duplicates must be one of {modes}, not '{duplicates}'.")
     _resolve_reference_keys(session, records, src)
     report = ImportReport(lines=len(records))
     for r in records:
         if r.type == "outlet":
             _import_outlet(session, r.data, report)
-    aliases = matching.alias_map(session)
-    created: dict[str, Claim] = {}
-    for r in records:
-        if r.type != "claim":
-            continue
-        data = r.claim
-        assert data is not None
-        if _already_stored(session, data):
-            report.unchanged += 1
-            continue
-        into = None
-        found: list = []
-        if r.data.get("claim"):
-            into = _claim_ref(session, r.data["claim"], created)
-        else:
-            exact = claims.find_same_text(session, data.text)
-            found = matching.find(session, data.text, exclude=[exact.id] if exact else [])
-            if duplicates == "merge":
-                into = exact or next(
-                    (session.get(Claim, f.claim_id) for f in found if f.judgement.kind == "same"), None
-                )
-            elif exact is not None:
-                found.insert(
-                    0,
-                    matching.Found(
-                        exact.id, matching.Judgement("same", 100.0, ("same words",), ("duplicate",))
-                    ),
-                )
-        result = claims.add(session, data, into=into, create_outlets=True, aliases=aliases)
-        if result.created:
-            report.claims_added += 1
-            report.suggestions += _suggest(session, result.claim, found)
-        else:
-            report.appearances_added += 1
-        if data.key:
-            created[data.key] = result.claim
-
+    created = _write_claims(session, [r for r in records if r.type == "claim"], report, duplicates)
+    shorthand = ("verdict", "contradicts", "supports", "duplicates")
     for r in records:
         if r.type == "claim":
+            if not any(r.data.get(name) for name in shorthand):
+                continue
             claim = (
                 _claim_ref(session, r.data["key"], created)
                 if r.data.get("key")
@@ -521,23 +473,199 @@ def import_records(
     return report
 
 
-def _suggest(session: Session, claim: Claim, found: list) -> int:
-    """Record the near-duplicates and contradiction candidates of a new claim."""
-    from tracker import relations
+def _chunks(items: list, size: int = 500):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
-    n = 0
-    for f in found:
-        if f.claim_id == claim.id:
+
+def _write_claims(
+    session: Session, lines: list[Record], report: ImportReport, duplicates: str
+) -> dict[str, int]:
+    """Place every claim line (a new claim, or an appearance of a stored or new claim),
+    then write them in bulk. Returns {line key: claim id}."""
+    from sqlalchemy import insert
+
+    from tracker import matching, relations
+    from tracker.models import ClaimToken
+    from tracker.normalize import find_hedges
+
+    matcher = matching.Matcher(session)
+    outlet_ids: dict[str, int] = {}
+
+    def outlet_id(name: str) -> int:
+        norm = outlets.name_norm(name)
+        if norm not in outlet_ids:
+            before = report.outlets_added
+            outlet, made = outlets.get_or_create(session, name)
+            report.outlets_added = before + int(made)
+            outlet_ids[norm] = outlet.id
+        return outlet_ids[norm]
+
+    # What is stored already: keys, and texts with their (outlet, date) for keyless lines.
+    keys = [r.claim.key for r in lines if r.claim.key]
+    stored_keys: set[str] = set()
+    for chunk in _chunks(keys):
+        stored_keys.update(session.scalars(select(Appearance.key).where(Appearance.key.in_(chunk))))
+        stored_keys.update(session.scalars(select(Claim.key).where(Claim.key.in_(chunk))))
+    fps = {claims.fingerprint(r.claim.text) for r in lines}
+    by_fp: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for chunk in _chunks(sorted(fps)):
+        for cid, fp, text_ in session.execute(
+            select(Claim.id, Claim.fingerprint, Claim.text).where(
+                Claim.fingerprint.in_(chunk), Claim.status == "active"
+            )
+        ):
+            by_fp[fp].append((cid, text_))
+    seen_apps: set[tuple[int, int, str | None]] = set()
+    same_ids = [cid for v in by_fp.values() for cid, _ in v]
+    for chunk in _chunks(same_ids):
+        seen_apps.update(
+            tuple(row)
+            for row in session.execute(
+                select(Appearance.claim_id, Appearance.outlet_id, Appearance.published).where(
+                    Appearance.claim_id.in_(chunk)
+                )
+            )
+        )
+
+    def stored_same(data: claims.ClaimInput, fp: str) -> int | None:
+        form = claims.same_text_form(data.text)
+        for cid, text_ in by_fp.get(fp, ()):
+            if claims.same_text_form(text_) == form:
+                return cid
+        return None
+
+    new_claims: list[dict] = []
+    new_apps: list[dict] = []
+    suggestions: list[tuple[int, int, matching.Judgement]] = []
+    updates: dict[int, dict] = {}
+    key_ref: dict[str, int] = {}
+
+    for r in lines:
+        data = r.claim
+        assert data is not None
+        oid = outlet_id(data.outlet)
+        vid = outlet_id(data.via) if data.via else None
+        if data.key and data.key in stored_keys:
+            report.unchanged += 1
             continue
-        other = session.get(Claim, f.claim_id)
-        if other is None or other.status != "active":
+        fp = claims.fingerprint(data.text)
+        exact = stored_same(data, fp)
+        local_exact = matcher.local_same_text(fp)
+        if not data.key:
+            if exact is not None and (exact, oid, data.published) in seen_apps:
+                report.unchanged += 1
+                continue
+            if local_exact is not None and (local_exact, oid, data.published) in seen_apps:
+                report.unchanged += 1
+                continue
+        into: int | None = None
+        found: list[matching.Found] = []
+        norm: str | None = None
+        ref_key = r.data.get("claim")
+        if ref_key:
+            if ref_key in key_ref:
+                into = key_ref[ref_key]
+            elif ref_key != data.key:
+                target = _claim_ref(session, ref_key, {})
+                into = target.id if target is not None else None
+        else:
+            same = exact if exact is not None else local_exact
+            norm = matcher.fold(data.text)
+            found = matcher.find(data.text, norm, exclude=[same] if same is not None else [])
+            if duplicates == "merge":
+                into = same
+                if into is None:
+                    into = next((f.claim_id for f in found if f.judgement.kind == "same"), None)
+            elif same is not None:
+                found.insert(
+                    0,
+                    matching.Found(same, matching.Judgement("same", 100.0, ("same words",), ("duplicate",))),
+                )
+        if into is None:
+            norm = norm if norm is not None else matcher.fold(data.text)
+            into = matcher.remember(data.text, norm, fp)
+            new_claims.append(
+                {
+                    "key": data.key,
+                    "text": data.text,
+                    "norm": norm,
+                    "fingerprint": fp,
+                    "event_date": data.event_date,
+                    "topics": list(data.topics),
+                    "status": "active",
+                }
+            )
+            suggestions.extend((into, f.claim_id, f.judgement) for f in found if f.claim_id != into)
+            report.claims_added += 1
+        else:
+            report.appearances_added += 1
+            if into < 0:
+                row = new_claims[-into - 1]
+                row["topics"] = list(dict.fromkeys([*row["topics"], *data.topics]))
+                row["event_date"] = row["event_date"] or data.event_date
+            elif data.topics or data.event_date:
+                upd = updates.setdefault(into, {"topics": [], "event_date": None})
+                upd["topics"] += list(data.topics)
+                upd["event_date"] = upd["event_date"] or data.event_date
+        seen_apps.add((into, oid, data.published))
+        new_apps.append(
+            {
+                "claim_id": into,
+                "outlet_id": oid,
+                "via_outlet_id": vid,
+                "key": data.key,
+                "published": data.published,
+                "url": data.url,
+                "speaker": data.speaker,
+                "speaker_role": data.speaker_role,
+                "anonymous": bool(data.anonymous),
+                "speaker_count": data.speaker_count,
+                "quote": data.quote,
+                "stance": data.stance,
+                "hedges": find_hedges(f"{data.text} {data.quote or ''}"),
+            }
+        )
+        if data.key:
+            key_ref[data.key] = into
+
+    ids: list[int] = []
+    for chunk in _chunks(new_claims, 2000):
+        ids.extend(
+            session.execute(insert(Claim).returning(Claim.id, sort_by_parameter_order=True), chunk).scalars()
+        )
+
+    def real(ref: int) -> int:
+        return ids[-ref - 1] if ref < 0 else ref
+
+    for app in new_apps:
+        app["claim_id"] = real(app["claim_id"])
+    for chunk in _chunks(new_apps, 2000):
+        session.execute(insert(Appearance), chunk)
+    postings = [
+        {"token": t, "claim_id": cid}
+        for cid, row in zip(ids, new_claims, strict=True)
+        for t in matching.tokens_of(row["norm"])
+    ]
+    for chunk in _chunks(postings, 5000):
+        session.execute(insert(ClaimToken), chunk)
+    for cid, upd in updates.items():
+        claim = session.get(Claim, cid)
+        claim.topics = list(dict.fromkeys([*(claim.topics or []), *upd["topics"]]))
+        claim.event_date = claim.event_date or upd["event_date"]
+    session.flush()
+    for new_ref, other_ref, j in suggestions:
+        a, b = real(new_ref), real(other_ref)
+        if a == b:
             continue
-        j = f.judgement
+        ca, cb = session.get(Claim, a), session.get(Claim, b)
+        if ca is None or cb is None or cb.status != "active":
+            continue
         kind = "contradicts" if j.kind == "contradiction" else "duplicate"
         if relations.store(
             session,
-            claim,
-            other,
+            ca,
+            cb,
             kind,
             origin=j.signals[0] if j.signals else "matcher",
             score=j.score,
@@ -545,8 +673,8 @@ def _suggest(session: Session, claim: Claim, found: list) -> int:
             signals=j.signals,
             log=False,
         ):
-            n += 1
-    return n
+            report.suggestions += 1
+    return {k: real(v) for k, v in key_ref.items()}
 
 
 def import_file(session: Session, path: Path, **kw: Any) -> ImportReport:

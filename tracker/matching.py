@@ -188,42 +188,6 @@ def _fmt(value: float, unit: str) -> str:
 # ---------------------------------------------------------------- candidates
 
 
-def candidate_ids(session: Session, norm: str, exclude: Iterable[int] = ()) -> list[int]:
-    """Ids of stored active claims worth ranking against ``norm``, most promising first."""
-    toks = tokens_of(norm)
-    weights: dict[int, float] = defaultdict(float)
-    postings: list[tuple[str, list[int]]] = []
-    stmt = text("SELECT claim_id FROM claim_tokens WHERE token = :t LIMIT :n")
-    for tok in toks:
-        ids = session.execute(stmt, {"t": tok, "n": SETTINGS.posting_cap + 1}).scalars().all()
-        postings.append((tok, ids))
-    rare = [(t, ids) for t, ids in postings if len(ids) <= SETTINGS.posting_cap]
-    if not rare and postings:
-        rare = sorted(postings, key=lambda p: len(p[1]))[:2]
-    for _, ids in rare:
-        w = 1.0 / (1 + len(ids)) ** 0.5
-        for cid in ids:
-            weights[cid] += w
-    if session.bind.dialect.name == "postgresql" and norm:
-        trigram = (
-            session.execute(
-                text(
-                    "SELECT id FROM claims WHERE norm % :q AND status = 'active' "
-                    "ORDER BY similarity(norm, :q) DESC LIMIT :n"
-                ),
-                {"q": norm, "n": SETTINGS.trigram_limit},
-            )
-            .scalars()
-            .all()
-        )
-        for cid in trigram:
-            weights[cid] += 1.0
-    for cid in exclude:
-        weights.pop(cid, None)
-    ranked = sorted(weights, key=lambda c: (-weights[c], c))
-    return ranked[: SETTINGS.candidates]
-
-
 @dataclass
 class Found:
     claim_id: int
@@ -232,36 +196,7 @@ class Found:
 
 def find(session: Session, text_: str, *, exclude: Iterable[int] = (), limit: int = 10) -> list[Found]:
     """Stored claims that are the same as, close to, or contradicted by ``text_``."""
-    aliases = alias_map(session)
-    norm = fold_text(text_, aliases)
-    ids = candidate_ids(session, norm, exclude)
-    if not ids:
-        return []
-    rows = session.execute(
-        select(Claim.id, Claim.text, Claim.norm).where(Claim.id.in_(ids), Claim.status == "active")
-    ).all()
-    from rapidfuzz import fuzz, process
-
-    texts = {cid: (t, n) for cid, t, n in rows}
-    order = list(texts)
-    pre = process.extract(
-        norm,
-        [texts[c][1] for c in order],
-        scorer=fuzz.token_set_ratio,
-        processor=None,
-        score_cutoff=min(SETTINGS.suggest, SETTINGS.contradiction) - 5,
-        limit=limit * 5,
-    )
-    found: list[Found] = []
-    for _, _, idx in pre:
-        cid = order[idx]
-        t, n = texts[cid]
-        j = judge(text_, t, norm, n, aliases=aliases)
-        if j.kind != "unrelated":
-            found.append(Found(cid, j))
-    rank = {"same": 0, "suggest": 1, "contradiction": 2}
-    found.sort(key=lambda f: (rank[f.judgement.kind], -f.judgement.score, f.claim_id))
-    return found[:limit]
+    return Matcher(session).find(text_, exclude=exclude, limit=limit)
 
 
 # ---------------------------------------------------------------- dedupe
@@ -344,9 +279,9 @@ def search(session: Session, query: str, limit: int = 20) -> list[tuple[int, flo
     """Claims whose words best cover ``query`` (typed by a person: a few names or words)."""
     from rapidfuzz import fuzz, process
 
-    aliases = alias_map(session)
-    norm = fold_text(query, aliases)
-    ids = candidate_ids(session, norm)
+    matcher = Matcher(session)
+    norm = matcher.fold(query)
+    ids = matcher.candidates(norm)
     if not ids:
         return []
     rows = session.execute(
@@ -368,3 +303,135 @@ def search(session: Session, query: str, limit: int = 20) -> list[tuple[int, flo
         key=lambda r: (-r[1], -r[2], r[0]),
     )
     return [(cid, s) for cid, s, _ in ranked[:limit]]
+
+
+# ---------------------------------------------------------------- batch matcher
+
+
+class Matcher:
+    """Candidate search for many texts in one transaction (``import``, ``claim add``).
+
+    Stored claims are reached through the posting table; what it learns (how common a
+    token is, its postings, a claim's folded text) is cached, since nothing else writes
+    while the command holds the transaction. Claims created by this command but not yet
+    written are indexed in memory with ``remember`` and found like stored ones.
+    """
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.aliases = alias_map(session)
+        self.db_empty = session.execute(select(Claim.id).limit(1)).first() is None
+        self.pg = session.bind.dialect.name == "postgresql"
+        self._df: dict[str, int] = {}
+        self._postings: dict[str, list[int]] = {}
+        self._texts: dict[int, tuple[str, str]] = {}
+        self._local: dict[str, list[int]] = defaultdict(list)
+        self._local_texts: list[tuple[str, str]] = []
+        self._local_fp: dict[str, int] = {}
+
+    # Stored claims are positive ids, claims remembered in memory are ``-(index + 1)``.
+
+    def fold(self, text_: str) -> str:
+        return fold_text(text_, self.aliases)
+
+    def remember(self, text_: str, norm: str, fingerprint: str) -> int:
+        ref = -(len(self._local_texts) + 1)
+        self._local_texts.append((text_, norm))
+        for tok in tokens_of(norm):
+            self._local[tok].append(ref)
+        self._local_fp.setdefault(fingerprint, ref)
+        return ref
+
+    def local_same_text(self, fingerprint: str) -> int | None:
+        return self._local_fp.get(fingerprint)
+
+    def text_of(self, ref: int) -> tuple[str, str]:
+        if ref < 0:
+            return self._local_texts[-ref - 1]
+        return self._texts[ref]
+
+    def _stored_postings(self, toks: list[str]) -> list[tuple[str, list[int]]]:
+        if self.db_empty:
+            return []
+        out = []
+        for tok in toks:
+            if tok not in self._df:
+                ids = (
+                    self.session.execute(
+                        text("SELECT claim_id FROM claim_tokens WHERE token = :t LIMIT :n"),
+                        {"t": tok, "n": SETTINGS.posting_cap + 1},
+                    )
+                    .scalars()
+                    .all()
+                )
+                self._df[tok] = len(ids)
+                if len(ids) <= SETTINGS.posting_cap:
+                    self._postings[tok] = list(ids)
+            out.append((tok, self._postings.get(tok, [])))
+        return out
+
+    def candidates(self, norm: str, exclude: Iterable[int] = ()) -> list[int]:
+        toks = tokens_of(norm)
+        weights: dict[int, float] = defaultdict(float)
+        stored = dict(self._stored_postings(toks))
+        usable = []
+        for tok in toks:
+            df = self._df.get(tok, 0) + len(self._local.get(tok, ()))
+            usable.append((df, tok))
+        rare = [(df, t) for df, t in usable if 0 < df <= SETTINGS.posting_cap]
+        if not rare:
+            rare = sorted(d for d in usable if d[0] > 0)[:2]
+        for df, tok in rare:
+            w = 1.0 / (1 + df) ** 0.5
+            for cid in stored.get(tok, ()):
+                weights[cid] += w
+            for ref in self._local.get(tok, ())[: SETTINGS.posting_cap]:
+                weights[ref] += w
+        if self.pg and norm and not self.db_empty:
+            for cid in self.session.execute(
+                text(
+                    "SELECT id FROM claims WHERE norm % :q AND status = 'active' "
+                    "ORDER BY similarity(norm, :q) DESC LIMIT :n"
+                ),
+                {"q": norm, "n": SETTINGS.trigram_limit},
+            ).scalars():
+                weights[cid] += 1.0
+        for cid in exclude:
+            weights.pop(cid, None)
+        ranked = sorted(weights, key=lambda c: (-weights[c], c))[: SETTINGS.candidates]
+        missing = [c for c in ranked if c > 0 and c not in self._texts]
+        if missing:
+            for cid, t, n, status in self.session.execute(
+                select(Claim.id, Claim.text, Claim.norm, Claim.status).where(Claim.id.in_(missing))
+            ):
+                if status == "active":
+                    self._texts[cid] = (t, n)
+        return [c for c in ranked if c < 0 or c in self._texts]
+
+    def find(
+        self, text_: str, norm: str | None = None, *, exclude: Iterable[int] = (), limit: int = 10
+    ) -> list[Found]:
+        from rapidfuzz import fuzz, process
+
+        norm = self.fold(text_) if norm is None else norm
+        refs = self.candidates(norm, exclude)
+        if not refs:
+            return []
+        norms = [self.text_of(r)[1] for r in refs]
+        pre = process.extract(
+            norm,
+            norms,
+            scorer=fuzz.token_set_ratio,
+            processor=None,
+            score_cutoff=min(SETTINGS.suggest, SETTINGS.contradiction) - 5,
+            limit=limit * 5,
+        )
+        found: list[Found] = []
+        for _, _, idx in pre:
+            t, n = self.text_of(refs[idx])
+            j = judge(text_, t, norm, n, aliases=self.aliases)
+            if j.kind != "unrelated":
+                found.append(Found(refs[idx], j))
+        rank = {"same": 0, "suggest": 1, "contradiction": 2}
+        found.sort(key=lambda f: (rank[f.judgement.kind], -f.judgement.score, abs(f.claim_id)))
+        return found[:limit]
