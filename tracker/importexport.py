@@ -677,11 +677,81 @@ def _write_claims(
     return {k: real(v) for k, v in key_ref.items()}
 
 
-def import_file(session: Session, path: Path, **kw: Any) -> ImportReport:
+def read_records(path: Path) -> list[Record]:
+    """Every record of a JSON Lines or CSV file, validated; the first bad one raises."""
+    from tracker import formats
+
     src = path.name
     text = read_text(path)
-    records = parse_records(jsonl_rows(text), src)
-    return import_records(session, records, src, **kw)
+    if formats.looks_like_csv(path.name, text[:4096]):
+        try:
+            rows = list(formats.csv_rows(text))
+        except InvalidInput as exc:
+            raise InvalidInput(f"{src}: {exc}") from exc
+        return parse_records(rows, src)
+    return parse_records(jsonl_rows(text), src)
+
+
+def import_file(session: Session, path: Path, **kw: Any) -> ImportReport:
+    return import_records(session, read_records(path), path.name, **kw)
+
+
+def export_csv(session: Session) -> Iterator[str]:
+    from tracker import formats
+
+    return formats.csv_lines(export_records(session))
+
+
+def export_claimreview(session: Session, organisation: str, url_base: str | None = None) -> list[dict]:
+    """ClaimReview JSON-LD for every active claim with a verdict (its current verdict)."""
+    from tracker import formats
+
+    items = []
+    stmt = (
+        select(Claim)
+        .where(Claim.status == "active", Claim.id.in_(select(Verdict.claim_id)))
+        .order_by(Claim.id)
+        .options(
+            selectinload(Claim.appearances).selectinload(Appearance.outlet),
+            selectinload(Claim.appearances).selectinload(Appearance.via),
+            selectinload(Claim.verdicts),
+        )
+    )
+    for claim in session.scalars(stmt):
+        v = claim.verdict
+        verdict = {
+            "rating": v.rating,
+            "reviewer": v.reviewer,
+            "evidence": v.evidence_url,
+            "note": v.note,
+            "date": v.date,
+        }
+        items.append(
+            formats.claimreview(_claim_object(claim), verdict, organisation=organisation, url_base=url_base)
+        )
+    return formats.claimreview_document(items)
+
+
+def _claim_object(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "key": claim.key,
+        "text": claim.text,
+        "appearances": [
+            {
+                "outlet": a.outlet.name,
+                "published": a.published,
+                "url": a.url,
+                "speaker": a.speaker,
+                "speaker_role": a.speaker_role,
+                "anonymous": a.anonymous,
+                "speaker_count": a.speaker_count,
+                "via": a.via.name if a.via else None,
+                "stance": a.stance,
+            }
+            for a in claim.appearances
+        ],
+    }
 
 
 # ---------------------------------------------------------------- export

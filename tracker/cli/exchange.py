@@ -14,7 +14,7 @@ from tracker.cli.common import JsonOpt, info, print_json, session
 def import_(
     ctx: typer.Context,
     file: Annotated[
-        Path, typer.Argument(help="JSON Lines file in the interchange format (docs/formats.md).")
+        Path, typer.Argument(help="JSON Lines or CSV file in the interchange format (docs/formats.md).")
     ],
     duplicates: Annotated[
         str,
@@ -43,26 +43,46 @@ def import_(
 
 def export(
     ctx: typer.Context,
-    format_: Annotated[str, typer.Option("--format", "-f", help="jsonl.")] = "jsonl",
+    format_: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl (lossless), csv, or claimreview.")
+    ] = "jsonl",
     output: Annotated[
-        Path | None, typer.Option("--output", help="Write to this file instead of stdout.")
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    organisation: Annotated[
+        str, typer.Option(help="claimreview: the fact-checking organisation named as author.")
+    ] = "tracker",
+    url_base: Annotated[
+        str | None, typer.Option(help="claimreview: base URL of your published reviews.")
     ] = None,
 ) -> None:
-    """Export the database (JSON Lines is lossless: it imports back to the same data)."""
+    """Export the database: JSON Lines (imports back to the same data), CSV for
+    spreadsheets, or schema.org ClaimReview JSON-LD for claims with a verdict."""
+    import json
+
     from tracker import importexport
     from tracker.errors import InvalidInput
 
-    if format_ != "jsonl":
-        raise InvalidInput(f"Export format '{format_}' is not supported; use jsonl.")
     with session(ctx) as s:
-        lines = list(importexport.export_jsonl(s))
+        if format_ == "jsonl":
+            chunks = list(importexport.export_jsonl(s))
+        elif format_ == "csv":
+            chunks = list(importexport.export_csv(s))
+        elif format_ == "claimreview":
+            doc = importexport.export_claimreview(s, organisation, url_base)
+            chunks = [json.dumps(doc, ensure_ascii=False, indent=2) + "\n"]
+        else:
+            raise InvalidInput(f"Export format '{format_}' is not one of jsonl, csv, claimreview.")
     if output is None:
-        sys.stdout.writelines(lines)
+        sys.stdout.writelines(chunks)
     else:
         tmp = output.with_name(output.name + ".part")
-        tmp.write_text("".join(lines), encoding="utf-8")
-        tmp.replace(output)
-        info(f"Wrote {len(lines)} line(s) to {output}.")
+        try:
+            tmp.write_text("".join(chunks), encoding="utf-8")
+            tmp.replace(output)
+        except OSError as exc:
+            raise InvalidInput(f"Cannot write {output}: {exc.strerror}.") from exc
+        info(f"Wrote {output}.")
 
 
 def register(app: typer.Typer) -> None:
