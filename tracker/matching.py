@@ -55,12 +55,13 @@ SETTINGS = Settings()
 # ---------------------------------------------------------------- matching form
 
 
-def alias_map(session_or_conn) -> dict[str, str]:
-    """Analyst name aliases as {normalised variant: normalised name}."""
-    from tracker.normalize import normalize
+def alias_map(session_or_conn):
+    """Analyst name aliases, compiled once ({normalised variant: normalised name}), or
+    None when there are none."""
+    from tracker.normalize import compile_aliases, normalize
 
     rows = session_or_conn.execute(select(NameAlias.variant_norm, NameAlias.name)).all()
-    return {variant: normalize(name) for variant, name in rows}
+    return compile_aliases({variant: normalize(name) for variant, name in rows}) if rows else None
 
 
 def tokens_of(norm: str) -> list[str]:
@@ -74,7 +75,7 @@ def tokens_of(norm: str) -> list[str]:
     return list(seen)
 
 
-def fold_text(text_: str, aliases: dict[str, str] | None = None) -> str:
+def fold_text(text_: str, aliases=None) -> str:
     from tracker.normalize import fold
 
     return fold(text_, aliases or None)

@@ -102,11 +102,12 @@ def root(
 
 
 def _register() -> None:
-    from tracker.cli import aliases, claims, db, exchange, outlets, review
+    from tracker.cli import aliases, claims, db, exchange, outlets, reports, review
 
     app.add_typer(claims.app, name="claim")
     app.add_typer(outlets.app, name="outlet")
     review.register(app)
+    app.add_typer(reports.app, name="report")
     exchange.register(app)
     app.add_typer(aliases.app, name="alias")
     app.add_typer(db.app, name="db")

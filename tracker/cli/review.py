@@ -130,5 +130,25 @@ def dedupe(
 
 
 def register(app: typer.Typer) -> None:
-    for fn in (link, dismiss, merge, undo, dedupe):
+    for fn in (link, dismiss, merge, undo, dedupe, verdict):
         app.command(fn.__name__)(fn)
+
+
+def verdict(
+    ctx: typer.Context,
+    ref: Ref,
+    rating: Annotated[str, typer.Argument(help="true, mostly-true, mixed, mostly-false, false or unproven.")],
+    evidence: Annotated[str | None, typer.Option(help="URL of the evidence.")] = None,
+    note: Annotated[str | None, typer.Option(help="Why.")] = None,
+    date: Annotated[str | None, typer.Option(help="Date of the verdict (default today).")] = None,
+) -> None:
+    """Rate a claim. Earlier verdicts are kept as history; the latest is current."""
+    from tracker import claims, verdicts
+    from tracker.render import console, data
+
+    with session(ctx) as s:
+        claim = claims.get(s, ref)
+        v = verdicts.add(s, claim, rating, evidence_url=evidence, note=note, day=date)
+        console().print(
+            data(f"Claim {claim.id} rated {v.rating} ({len(claim.verdicts)} verdict(s) in its history).")
+        )

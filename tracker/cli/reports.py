@@ -1,0 +1,173 @@
+"""`tracker report contradictions|unverified|outlets|summary`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tracker.cli.common import JsonOpt, print_json, session
+
+app = typer.Typer(
+    help="Reports: contradictions, unverified claims, outlet records, summary.", no_args_is_help=True
+)
+
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Also write a printable copy: FILE.html, FILE.md or FILE.txt."),
+]
+LimitOpt = Annotated[int, typer.Option(help="At most this many rows (0: all).")]
+
+
+def show(doc, output: Path | None) -> None:
+    from tracker.render import console
+    from tracker.render.report import to_rich, write
+
+    console().print(to_rich(doc))
+    if output is not None:
+        write(doc, output)
+        typer.echo(f"Wrote {output}.", err=True)
+
+
+def progress_counter(label: str):
+    """A progress callback for long reports: a rich spinner on a terminal, nothing when piped."""
+    import sys
+
+    if not sys.stderr.isatty():
+        return None, None
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    prog = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description} {task.completed:,} claims"),
+        transient=True,
+        console=None,
+    )
+    task = prog.add_task(label, total=None)
+    return prog, lambda n: prog.advance(task, n)
+
+
+@app.command("unverified")
+def unverified(
+    ctx: typer.Context, limit: LimitOpt = 100, json_: JsonOpt = False, output: OutputOpt = None
+) -> None:
+    """Claims with no verdict that rest on one origin, anonymous speakers, hedged wording
+    or an interested party, ranked by how many outlets carry them."""
+    from tracker import claims, credibility
+    from tracker.render.credibility import unverified_doc
+    from tracker.render.jsonout import claim_dict
+
+    prog, tick = progress_counter("grading")
+    with session(ctx) as s:
+        if prog:
+            with prog:
+                items, total = credibility.unverified(s, limit or None, progress=tick)
+        else:
+            items, total = credibility.unverified(s, limit or None)
+        if json_:
+            print_json(
+                [
+                    {
+                        **claim_dict(claims.get(s, str(it.id))),
+                        "reasons": list(it.assessment.unverified),
+                        "credibility": it.assessment.grade,
+                        "explanation": list(it.assessment.reasons),
+                        "spread": it.spread,
+                    }
+                    for it in items
+                ]
+            )
+            return
+        show(unverified_doc(items, total), output)
+
+
+@app.command("outlets")
+def outlets(
+    ctx: typer.Context,
+    sort: Annotated[str, typer.Option(help="name, claims, accuracy, contradicted or grade.")] = "name",
+    json_: JsonOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    """Each outlet's record: claims carried, verdicts, contradicted share, smoothed accuracy
+    with its 90% interval, and the grade that record suggests beside the grade set."""
+    from tracker import credibility
+    from tracker.errors import InvalidInput
+    from tracker.render.credibility import outlets_doc
+
+    keys = {
+        "name": lambda o: o.record.outlet.lower(),
+        "claims": lambda o: -o.record.carried,
+        "accuracy": lambda o: -o.mean,
+        "contradicted": lambda o: -o.contradicted_share,
+        "grade": lambda o: o.record.grade or "Z",
+    }
+    if sort not in keys:
+        raise InvalidInput(f"--sort must be one of {', '.join(keys)}, not '{sort}'.")
+    with session(ctx) as s:
+        scores = sorted(credibility.outlet_scores(s), key=keys[sort])
+    if json_:
+        print_json(
+            [
+                {
+                    "outlet": o.record.outlet,
+                    "grade": o.record.grade,
+                    "claims": o.record.carried,
+                    "with_verdict": o.record.with_verdict,
+                    "true": o.record.true,
+                    "false": o.record.false,
+                    "mixed": o.record.mixed,
+                    "contradicted": o.record.contradicted,
+                    "contradicted_share": round(o.contradicted_share, 4),
+                    "accuracy": round(o.mean, 4),
+                    "interval": [round(o.low, 4), round(o.high, 4)],
+                    "suggested_grade": o.suggested,
+                    "disagrees": o.disagrees,
+                }
+                for o in scores
+            ]
+        )
+        return
+    show(outlets_doc(scores), output)
+
+
+@app.command("summary")
+def summary(ctx: typer.Context, json_: JsonOpt = False, output: OutputOpt = None) -> None:
+    """One screen: counts by status and credibility, open contradictions, the most-spread
+    unverified claims, outlets whose record disagrees with their grade."""
+    from tracker import credibility
+    from tracker.render.credibility import summary_doc
+
+    prog, tick = progress_counter("grading")
+    with session(ctx) as s:
+        if prog:
+            with prog:
+                result = credibility.summary(s, progress=tick)
+        else:
+            result = credibility.summary(s)
+    if json_:
+        print_json(
+            {
+                "claims": result.claims,
+                "by_status": result.by_status,
+                "by_credibility": {str(k): v for k, v in result.by_credibility.items()},
+                "open_contradictions": result.open_contradictions,
+                "unverified": result.unverified_total,
+                "top_unverified": [
+                    {
+                        "id": i.id,
+                        "key": i.key,
+                        "text": i.text,
+                        "spread": i.spread,
+                        "reasons": list(i.assessment.unverified),
+                    }
+                    for i in result.top_unverified
+                ],
+                "disagreeing_outlets": [
+                    {"outlet": o.record.outlet, "grade": o.record.grade, "suggested_grade": o.suggested}
+                    for o in result.disagreeing_outlets
+                ],
+            }
+        )
+        return
+    show(summary_doc(result), output)
