@@ -14,6 +14,7 @@ export imported into an empty database exports again to the same file
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -38,7 +39,20 @@ from tracker.models import (
 )
 
 LINE_TYPES = ("claim", "outlet", "relation", "verdict")
-MAX_FILE_BYTES = 200 * 1024 * 1024
+# Import validates every line before writing, so the whole file is held in memory.
+# Larger files are refused with advice; TRACKER_MAX_IMPORT_MB raises the limit.
+DEFAULT_MAX_IMPORT_MB = 40
+
+
+def max_file_bytes() -> int:
+    import os
+
+    raw = os.environ.get("TRACKER_MAX_IMPORT_MB", "")
+    try:
+        return int(float(raw) * 1024 * 1024) if raw else DEFAULT_MAX_IMPORT_MB * 1024 * 1024
+    except ValueError as exc:
+        raise InvalidInput(f"TRACKER_MAX_IMPORT_MB='{raw}' is not a number of megabytes.") from exc
+
 
 CLAIM_FIELDS = {
     "type",
@@ -116,10 +130,11 @@ def read_text(path: Path) -> str:
         size = path.stat().st_size
     except OSError as exc:
         raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from exc
-    if size > MAX_FILE_BYTES:
+    limit = max_file_bytes()
+    if size > limit:
         raise InvalidInput(
-            f"{path} is {size / 1048576:.0f} MB; the limit is {MAX_FILE_BYTES // 1048576} MB: "
-            "split it into smaller files."
+            f"{path.name} is {size / 1048576:.0f} MB, over the import limit of {limit / 1048576:.0f} MB: "
+            "split it into smaller files, or raise TRACKER_MAX_IMPORT_MB."
         )
     raw = path.read_bytes()
     try:
@@ -298,7 +313,17 @@ def jsonl_rows(text: str) -> Iterator[tuple[int, dict | str]]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield number, f"not valid JSON ({exc.msg} at column {exc.colno})."
+            if exc.msg.startswith("Invalid control character"):
+                bad = line[exc.pos] if exc.pos < len(line) else "?"
+                yield (
+                    number,
+                    (
+                        f"contains a raw control character (U+{ord(bad):04X}) at column {exc.colno}; "
+                        "remove it or write it as a JSON escape."
+                    ),
+                )
+            else:
+                yield number, f"not valid JSON ({exc.msg} at column {exc.colno})."
             continue
         if not isinstance(obj, dict):
             yield number, "each line must be a JSON object."
@@ -685,11 +710,26 @@ def read_records(path: Path) -> list[Record]:
     text = read_text(path)
     if formats.looks_like_csv(path.name, text[:4096]):
         try:
-            rows = list(formats.csv_rows(text))
+            rows = [_no_controls(n, r, text) for n, r in formats.csv_rows(text)]
         except InvalidInput as exc:
             raise InvalidInput(f"{src}: {exc}") from exc
         return parse_records(rows, src)
     return parse_records(jsonl_rows(text), src)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _no_controls(number: int, row: dict | str, text: str) -> tuple[int, dict | str]:
+    """CSV cells cannot escape control characters; a row holding one is refused."""
+    if isinstance(row, dict):
+        for name, value in row.items():
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and (m := _CONTROL.search(item)):
+                    return number, (
+                        f"field '{name}' contains a control character (U+{ord(m.group()):04X}); remove it."
+                    )
+    return number, row
 
 
 def import_file(session: Session, path: Path, **kw: Any) -> ImportReport:

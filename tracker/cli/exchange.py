@@ -85,6 +85,68 @@ def export(
         info(f"Wrote {output}.")
 
 
+def ingest(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="An article: plain text or HTML.")],
+    outlet: Annotated[str, typer.Option("--outlet", "-o", help="The outlet that published it.")],
+    date: Annotated[str | None, typer.Option("--date", "-d", help="Published date, YYYY-MM-DD.")] = None,
+    url: Annotated[str | None, typer.Option(help="URL of the article.")] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Store every candidate without asking.")] = False,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt: list the candidates, store none.")
+    ] = False,
+    json_: JsonOpt = False,
+) -> None:
+    """Propose one candidate claim per attributed sentence of an article; review each
+    (accept, edit, skip) or store all with --yes. --json lists them and stores nothing."""
+    from tracker import ingest as core
+    from tracker.cli.common import interactive
+    from tracker.render import console, data
+    from tracker.render.claims import add_summary, candidate_panel
+
+    with session(ctx) as s:
+        outlet_name = core.check_target(s, outlet, date)
+        candidates = core.read_article(file)
+        if json_:
+            print_json([core.candidate_dict(c) for c in candidates])
+            return
+        out = console()
+        if not candidates:
+            out.print(data(f"No attributed sentences found in {file.name}."))
+            return
+        ask = interactive(yes, no_input)
+        stored = 0
+        for n, c in enumerate(candidates, 1):
+            out.print(candidate_panel(n, len(candidates), c))
+            item = core.to_input(c, outlet=outlet_name, date=date, url=url)
+            if ask:
+                choice = (
+                    typer.prompt("[a]ccept / [e]dit / [s]kip / [q]uit", default="a", err=True).strip().lower()
+                )
+                if choice.startswith("q"):
+                    break
+                if choice.startswith("s"):
+                    continue
+                if choice.startswith("e"):
+                    from dataclasses import replace
+
+                    text = typer.prompt("Claim text", default=item.text, err=True)
+                    speaker = typer.prompt("Speaker", default=item.speaker or "", err=True)
+                    item = replace(item, text=text, speaker=speaker or None)
+            elif not yes:
+                continue
+            out.print(add_summary(core.store(s, item)))
+            stored += 1
+        if not (yes or ask):
+            out.print(
+                f"{len(candidates)} candidate(s); nothing stored. "
+                "Review them on a terminal, or store all with --yes."
+            )
+        else:
+            out.print(f"{stored} of {len(candidates)} candidate(s) stored.")
+
+
 def register(app: typer.Typer) -> None:
     app.command("import")(import_)
     app.command("export")(export)
+    app.command("ingest")(ingest)

@@ -173,3 +173,25 @@ def cluster_panel(n: int, total: int, cluster, members: list[Claim]):
         )
         body.append("\n")
     return Panel(body, title=f"cluster {n}/{total}: keep claim {cluster.keep}", title_align="left")
+
+
+def candidate_panel(n: int, total: int, c):
+    from rich.panel import Panel
+
+    body = Text()
+    body.append("sentence: ", style="bold")
+    body.append_text(data(c.sentence))
+    body.append("\nclaim:    ", style="bold")
+    body.append_text(data(c.text))
+    body.append("\nspeaker:  ", style="bold")
+    body.append_text(data(c.speaker or "—"))
+    if c.anonymous:
+        body.append(" (anonymous)", style="dim")
+    if c.via:
+        body.append("\nvia:      ", style="bold")
+        body.append_text(data(c.via, "green"))
+    body.append(f"\nstance:   {c.stance}")
+    if c.hedges:
+        body.append("\nhedges:   ", style="bold")
+        body.append_text(data(", ".join(c.hedges), "magenta"))
+    return Panel(body, title=f"candidate {n}/{total} ({c.verb})", title_align="left")

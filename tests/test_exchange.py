@@ -1,0 +1,201 @@
+"""Exchange formats (issue 6): CSV in and out, ClaimReview, SQLite-to-PostgreSQL round
+trips, ingest through the CLI, and clear errors on bad files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import FIXTURES, PG_URL, Cli, table_counts
+
+FIXTURE = FIXTURES / "iraq-militias-2021.jsonl"
+ARTICLE = FIXTURES / "articles" / "wire_ghaani_calm.txt"
+
+
+def test_csv_export_imports_back_to_the_same_data(cli, tmp_path):
+    cli.ok("import", str(FIXTURE))
+    csv_path = tmp_path / "all.csv"
+    cli.ok("export", "--format", "csv", "--output", str(csv_path))
+    assert csv_path.read_text(encoding="utf-8").startswith("type,key,claim,text,outlet")
+    other = Cli(f"sqlite:///{tmp_path / 'from-csv.db'}")
+    other.ok("import", str(csv_path))
+    assert other.ok("export").stdout == cli.ok("export").stdout
+
+
+def test_fixture_round_trip_is_lossless(cli, tmp_path, db_url):
+    cli.ok("import", str(FIXTURE))
+    cli.ok(
+        "verdict",
+        "ap-ghaani-calm-2021-07-09",
+        "unproven",
+        "--note",
+        "sources anonymous",
+        "--date",
+        "2021-07-20",
+    )
+    cli.ok(
+        "verdict",
+        "ap-ghaani-calm-2021-07-09",
+        "mostly-true",
+        "--evidence",
+        "https://example.org/e",
+        "--date",
+        "2021-08-01",
+    )
+    cli.ok("outlet", "grade", "Reuters", "A")
+    first = cli.ok("export").stdout
+    lines = [json.loads(x) for x in first.splitlines()]
+    assert {x["type"] for x in lines} == {"outlet", "claim", "relation", "verdict"}
+    path = tmp_path / "export.jsonl"
+    path.write_text(first, encoding="utf-8")
+    other = Cli(f"sqlite:///{tmp_path / 'empty.db'}")
+    other.ok("import", str(path))
+    assert other.ok("export").stdout == first
+    history = other.json("claim", "show", "ap-ghaani-calm-2021-07-09")["verdicts"]
+    assert [v["rating"] for v in history] == ["unproven", "mostly-true"]
+
+
+@pytest.mark.skipif(not PG_URL, reason="needs TRACKER_TEST_PG")
+def test_export_from_sqlite_imports_into_postgresql_identically(tmp_path, request):
+    pg_url = request.getfixturevalue("pg_base")
+    try:
+        sqlite = Cli(f"sqlite:///{tmp_path / 'src.db'}")
+        sqlite.ok("import", str(FIXTURE))
+        sqlite.ok("link", "1", "2", "--supports")
+        first = sqlite.ok("export").stdout
+        path = tmp_path / "export.jsonl"
+        path.write_text(first, encoding="utf-8")
+        pg = Cli(pg_url)
+        pg.ok("import", str(path))
+        assert pg.ok("export").stdout == first
+    finally:
+        from tests.conftest import _truncate
+
+        _truncate(pg_url)
+
+
+def test_claimreview_for_rated_claims(cli):
+    cli.ok("import", str(FIXTURE))
+    cli.ok(
+        "verdict",
+        "rmb-ain-al-asad-30-grad-2021-07-07",
+        "false",
+        "--date",
+        "2021-07-15",
+        "--evidence",
+        "https://example.org/check/30-grad",
+    )
+    doc = json.loads(cli.ok("export", "--format", "claimreview", "--organisation", "Desk").stdout)
+    reviews = {r["claimReviewed"]: r for r in doc}
+    rated = [r for r in doc if r.get("url") == "https://example.org/check/30-grad"]
+    assert len(rated) == 1
+    r = rated[0]
+    assert r["@type"] == "ClaimReview" and r["author"]["name"] == "Desk"
+    assert r["reviewRating"] == {
+        "@type": "Rating",
+        "ratingValue": 1,
+        "bestRating": 5,
+        "worstRating": 1,
+        "alternateName": "False",
+    }
+    assert r["itemReviewed"]["@type"] == "Claim"
+    assert {a["publisher"]["name"] for a in r["itemReviewed"]["appearance"]} >= {"Sabereen News"}
+    assert len(reviews) == len(doc)
+
+
+def test_ingest_json_lists_candidates_and_stores_nothing(cli):
+    cli.ok("outlet", "add", "Associated Press", "--alias", "AP")
+    before = table_counts(cli.url)
+    out = cli.json("ingest", str(ARTICLE), "--outlet", "AP", "--date", "2021-07-09")
+    assert table_counts(cli.url) == before
+    assert out and all(set(c) >= {"sentence", "text", "speaker", "anonymous", "hedges", "via"} for c in out)
+    ghaani = next(c for c in out if "Ghaani" in c["text"])
+    assert ghaani["anonymous"] is True and "officials" in ghaani["speaker"]
+
+
+def test_ingest_yes_stores_candidates_as_appearances_of_the_outlet(cli):
+    cli.ok("outlet", "add", "Associated Press", "--alias", "AP")
+    n = len(cli.json("ingest", str(ARTICLE), "--outlet", "AP"))
+    cli.ok("ingest", str(ARTICLE), "--outlet", "AP", "--date", "2021-07-09", "--yes")
+    claims = cli.json("claim", "list")
+    assert 0 < len(claims) <= n
+    apps = [a for c in claims for a in c["appearances"]]
+    assert {a["outlet"] for a in apps} == {"Associated Press"}
+    assert all(a["published"] == "2021-07-09" and a["quote"] for a in apps)
+    # Ingesting the same article again adds appearances to the same claims, not new claims.
+    cli.ok("ingest", str(ARTICLE), "--outlet", "AP", "--date", "2021-07-10", "--yes")
+    assert len(cli.json("claim", "list")) == len(claims)
+
+
+def test_ingest_without_yes_off_a_terminal_stores_nothing(cli):
+    cli.ok("outlet", "add", "Associated Press", "--alias", "AP")
+    before = table_counts(cli.url)
+    result = cli("ingest", str(ARTICLE), "--outlet", "AP")
+    assert result.exit_code == 0 and "nothing stored" in result.stdout
+    assert table_counts(cli.url) == before
+
+
+def test_ingest_unknown_outlet_is_refused(cli):
+    result = cli("ingest", str(ARTICLE), "--outlet", "Asociated Press")
+    assert result.exit_code == 1 and "Unknown outlet" in result.stderr
+
+
+def _check_refused(cli, path, message):
+    before = table_counts(cli.url)
+    result = cli("import", str(path))
+    assert result.exit_code == 1, result.output
+    assert message in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1
+    assert table_counts(cli.url) == before
+
+
+def test_broken_json(cli, tmp_path):
+    path = tmp_path / "b.jsonl"
+    path.write_text('{"text": "ok line", "outlet": "AP"}\n{"text": "broken", "outlet": \n', encoding="utf-8")
+    _check_refused(cli, path, "b.jsonl, line 2: not valid JSON")
+
+
+def test_csv_missing_column(cli, tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text("text,published\nRockets hit the base.,2021-07-07\n", encoding="utf-8")
+    _check_refused(cli, path, "m.csv: ")
+    assert "'outlet'" in cli("import", str(path)).stderr
+
+
+def test_latin1_file(cli, tmp_path):
+    path = tmp_path / "l.jsonl"
+    path.write_bytes('{"text": "Le ministre a démenti.", "outlet": "AFP"}\n'.encode("latin-1"))
+    _check_refused(cli, path, "l.jsonl, line 1: the file is not UTF-8 text (byte 0xe9)")
+
+
+def test_fifty_megabyte_file(cli, tmp_path):
+    path = tmp_path / "big.jsonl"
+    line = json.dumps({"text": "x" * 1000, "outlet": "AP"}) + "\n"
+    with path.open("w", encoding="utf-8") as fh:
+        for _ in range(50 * 1024):
+            fh.write(line)
+    assert path.stat().st_size > 50 * 1024 * 1024
+    _check_refused(cli, path, "big.jsonl is 50 MB, over the import limit of 40 MB")
+
+
+def test_control_characters(cli, tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"text": "A bell \x07 rings.", "outlet": "AP"}\n', encoding="utf-8")
+    _check_refused(cli, path, "c.jsonl, line 1: contains a raw control character (U+0007)")
+    csv_path = tmp_path / "c.csv"
+    csv_path.write_text('text,outlet\n"A bell \x07 rings.",AP\n', encoding="utf-8")
+    _check_refused(cli, csv_path, "c.csv, line 2: field 'text' contains a control character (U+0007)")
+
+
+def test_bad_line_in_the_middle_of_a_large_file_writes_nothing(cli, tmp_path):
+    path = tmp_path / "mid.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(5000):
+            if i == 2500:
+                fh.write('{"text": "no outlet"}\n')
+            fh.write(
+                json.dumps({"key": f"k{i}", "text": f"Claim number {i} about base {i * 7}.", "outlet": "AP"})
+                + "\n"
+            )
+    _check_refused(cli, path, "mid.jsonl, line 2501, field 'outlet': is required")

@@ -1,0 +1,68 @@
+"""From an article to candidate claims (SPEC §8), and storing the accepted ones.
+
+The extractor (``tracker.extract``) is pure; this module reads the file, turns each
+candidate into a ``ClaimInput`` for the given outlet, and stores accepted candidates
+through the same path as ``claim add`` (duplicates become appearances, near-duplicates
+and contradictions suggested relations). Outlets a sentence cites as its origin (`via`)
+are created on first sight, as ``import`` does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from tracker import claims, outlets
+from tracker.errors import InvalidInput
+
+
+def read_article(path: Path):
+    from tracker.extract import extract
+    from tracker.importexport import read_text
+
+    text = read_text(path)
+    if not text.strip():
+        raise InvalidInput(f"{path.name} is empty: there is nothing to ingest.")
+    return extract(text, html=None if path.suffix.lower() not in (".html", ".htm") else True)
+
+
+def to_input(candidate, *, outlet: str, date: str | None, url: str | None) -> claims.ClaimInput:
+    return claims.ClaimInput(
+        text=candidate.text,
+        outlet=outlet,
+        published=date,
+        url=url,
+        speaker=candidate.speaker,
+        anonymous=candidate.anonymous,
+        via=candidate.via,
+        quote=candidate.sentence,
+        stance=candidate.stance,
+        hedges=tuple(candidate.hedges),
+    )
+
+
+def check_target(session: Session, outlet: str, date: str | None) -> str:
+    """The outlet's canonical name; refuses an unknown outlet or a bad date up front."""
+    claims.check_date(date, "Published date")
+    return outlets.resolve(session, outlet).name
+
+
+def store(session: Session, data: claims.ClaimInput, *, merge: bool = True) -> claims.AddResult:
+    if data.via and outlets.find(session, data.via) is None:
+        outlets.add(session, outlets.OutletInput(name=data.via))
+    plan = claims.plan_add(session, data)
+    return claims.apply_plan(session, plan, merge=merge and plan.same is not None)
+
+
+def candidate_dict(c) -> dict:
+    return {
+        "sentence": c.sentence,
+        "text": c.text,
+        "speaker": c.speaker,
+        "anonymous": c.anonymous,
+        "hedges": list(c.hedges),
+        "via": c.via,
+        "verb": c.verb,
+        "stance": c.stance,
+    }
