@@ -308,30 +308,55 @@ class Match:
 
 
 def plan_add(session: Session, data: ClaimInput) -> Plan:
-    """Look for the stored claims a new input is, or resembles, before storing it."""
-    from tracker import matching
+    """Look for the stored claims a new input is, resembles or contradicts, before
+    storing it: the matcher ranks near-duplicates, and every contradiction detector runs
+    on the best index candidates."""
+    from tracker import detection, matching
+    from tracker.contradictions import ClaimView
 
     data = data.checked()
     outlets.resolve(session, data.outlet)
     if data.via:
         outlets.resolve(session, data.via)
     plan = Plan(data)
+    matcher = matching.Matcher(session)
+    norm = matcher.fold(data.text)
     exact = find_same_text(session, data.text)
     if exact is not None:
         plan.same = Match(exact, 100.0, "duplicate", ["same words"], ["duplicate"])
-        plan.found.append(plan.same)
-    for f in matching.find(session, data.text, exclude=[exact.id] if exact else []):
+    contradicting: dict[int, Match] = {}
+    for f in matcher.find(data.text, norm, exclude=[exact.id] if exact else []):
         claim = session.get(Claim, f.claim_id)
         j = f.judgement
-        kind = "contradiction" if j.kind == "contradiction" else "duplicate"
-        m = Match(claim, j.score, kind, list(j.reasons), list(j.signals))
+        m = Match(claim, j.score, "duplicate", list(j.reasons), list(j.signals))
         if j.kind == "same" and plan.same is None:
             plan.same = m
         elif j.kind in ("same", "suggest"):
             plan.suggest.append(m)
-        else:
-            plan.contradict.append(m)
-        plan.found.append(m)
+        # A "contradiction" judgement only keeps the pair from being a duplicate; whether
+        # it is a contradiction is the detectors' call below (they know about time).
+    view = ClaimView(
+        id=0,
+        text=data.text,
+        event_date=data.event_date,
+        published=(data.published,) if data.published else (),
+        stances=(data.stance,),
+        speakers=(data.speaker,) if data.speaker else (),
+        outlets=(data.outlet,),
+        topics=data.topics,
+    )
+    skip = {plan.same.claim.id} if plan.same else set()
+    candidates = [c for c in matcher.candidates(norm) if c > 0 and c not in skip]
+    for cid, signals in detection.detect_text(session, view, candidates[: detection.CANDIDATES_PER_CLAIM]):
+        contradicting[cid] = Match(
+            session.get(Claim, cid),
+            round(max(s.score for s in signals), 1),
+            "contradiction",
+            [r for s in signals for r in s.reasons],
+            [s.kind for s in signals],
+        )
+    plan.contradict = sorted(contradicting.values(), key=lambda m: -m.score)
+    plan.found = ([plan.same] if plan.same else []) + plan.suggest + plan.contradict
     return plan
 
 

@@ -190,6 +190,11 @@ class Lexicon:
     def names(self) -> tuple[str, ...]:
         return tuple(o.name for o in self.oppositions)
 
+    def match_tokens(self, tokens: tuple[str, ...]) -> tuple[PhraseMatch, ...]:
+        """Phrases found in already normalised tokens (no caching, no text analysis): the
+        cheap pass the database scan uses to pick candidate pairs."""
+        return self._matcher._scan(tokens)
+
 
 # ---------------------------------------------------------------------------------------------
 # Word lists (normalised forms)
@@ -205,9 +210,7 @@ _LEX_NEGATIONS = frozenset(
 _REFUSE = frozenset(("refused", "refuse", "refuses", "refusing", "declined"))
 
 # Negations for polarity and casualty counts.
-_NEGATIONS = _LEX_NEGATIONS | frozenset(
-    "nobody none nothing deny denies denied denying zero".split()
-)
+_NEGATIONS = _LEX_NEGATIONS | frozenset("nobody none nothing deny denies denied denying zero".split())
 # Between a negation and the word it negates.
 _HEAD_SKIP = STOPWORDS | frozenset(
     """
@@ -223,8 +226,14 @@ _WEAK_NAMES = frozenset(("us", "uk", "un", "eu", "amaracan", "amaracans", "wast"
 # second set are looser affiliations (they count half: a Quds Force commander speaks for Iran,
 # but a claim naming only the Quds Force is not about "Iran" in so many words).
 _DEMONYMS = {
-    "araqi": "araq", "araqis": "araq", "aranan": "aran", "aranans": "aran",
-    "amaracan": "us", "amaracans": "us", "saran": "sara", "kurdac": "kurdastan",
+    "araqi": "araq",
+    "araqis": "araq",
+    "aranan": "aran",
+    "aranans": "aran",
+    "amaracan": "us",
+    "amaracans": "us",
+    "saran": "sara",
+    "kurdac": "kurdastan",
     "labanasa": "labanun",
 }
 _AFFILIATIONS = {
@@ -236,36 +245,77 @@ _AFFILIATIONS = {
     "pmf": ("@militia",),
 }
 _GENERIC_ACTORS = {
-    "militia": "@militia", "militias": "@militia", "faction": "@militia",
-    "factions": "@militia", "paramilitary": "@militia", "paramilitaries": "@militia",
+    "militia": "@militia",
+    "militias": "@militia",
+    "faction": "@militia",
+    "factions": "@militia",
+    "paramilitary": "@militia",
+    "paramilitaries": "@militia",
     "militiamen": "@militia",
-    "troops": "@troops", "troop": "@troops", "soldiers": "@troops", "forces": "@troops",
+    "troops": "@troops",
+    "troop": "@troops",
+    "soldiers": "@troops",
+    "forces": "@troops",
 }
 
 # Counted things that are one thing (singular forms, as Features gives them).
 _THING_CLASS = {
-    "rocket": "rocket", "missile": "rocket", "projectile": "rocket", "grad": "rocket",
+    "rocket": "rocket",
+    "missile": "rocket",
+    "projectile": "rocket",
+    "grad": "rocket",
     "katyusha": "rocket",
-    "drone": "drone", "uav": "drone",
-    "troop": "troop", "soldier": "troop",
-    "attack": "attack", "strike": "attack", "airstrike": "attack",
-    "casualty": "casualty", "injured": "casualty", "wounded": "casualty", "hurt": "casualty",
-    "injury": "casualty", "killed": "casualty", "dead": "casualty", "death": "casualty",
-    "fatality": "casualty", "died": "casualty",
+    "drone": "drone",
+    "uav": "drone",
+    "troop": "troop",
+    "soldier": "troop",
+    "attack": "attack",
+    "strike": "attack",
+    "airstrike": "attack",
+    "casualty": "casualty",
+    "injured": "casualty",
+    "wounded": "casualty",
+    "hurt": "casualty",
+    "injury": "casualty",
+    "killed": "casualty",
+    "dead": "casualty",
+    "death": "casualty",
+    "fatality": "casualty",
+    "died": "casualty",
 }
 # Words between a number and the noun it counts that say which kind of it ("8 drone attacks").
 _MODIFIER_CLASS = {
-    "drone": "drone", "drones": "drone", "uav": "drone", "uavs": "drone",
-    "rocket": "rocket", "rockets": "rocket", "missile": "rocket", "missiles": "rocket",
-    "grad": "rocket", "katyusha": "rocket", "projectile": "rocket",
-    "mortar": "mortar", "ied": "ied", "roadside": "ied", "suicide": "suicide",
+    "drone": "drone",
+    "drones": "drone",
+    "uav": "drone",
+    "uavs": "drone",
+    "rocket": "rocket",
+    "rockets": "rocket",
+    "missile": "rocket",
+    "missiles": "rocket",
+    "grad": "rocket",
+    "katyusha": "rocket",
+    "projectile": "rocket",
+    "mortar": "mortar",
+    "ied": "ied",
+    "roadside": "ied",
+    "suicide": "suicide",
 }
 _CASUALTY_SUB = {
-    "killed": "death", "dead": "death", "death": "death", "deaths": "death", "died": "death",
-    "fatality": "death", "fatalities": "death",
-    "injured": "injury", "wounded": "injury", "hurt": "injury", "injury": "injury",
+    "killed": "death",
+    "dead": "death",
+    "death": "death",
+    "deaths": "death",
+    "died": "death",
+    "fatality": "death",
+    "fatalities": "death",
+    "injured": "injury",
+    "wounded": "injury",
+    "hurt": "injury",
+    "injury": "injury",
     "injuries": "injury",
-    "casualty": "any", "casualties": "any",
+    "casualty": "any",
+    "casualties": "any",
 }
 _CASUALTY_VERBS_BEFORE = frozenset(("killed", "killing", "wounded", "wounding", "injured", "injuring"))
 _PERSONS = frozenset(
@@ -278,15 +328,45 @@ _COMPARABLE = frozenset(_THING_CLASS.values())
 _SEVERITY_MINOR = frozenset(("minor", "light", "slight", "superficial"))
 # Quantity words without a number: the least they can mean.
 _INDEFINITE = {
-    "several": 2.0, "some": 1.0, "many": 3.0, "multiple": 2.0, "numerous": 3.0, "dozens": 24.0,
-    "scores": 40.0, "hundreds": 200.0, "thousands": 2000.0,
+    "several": 2.0,
+    "some": 1.0,
+    "many": 3.0,
+    "multiple": 2.0,
+    "numerous": 3.0,
+    "dozens": 24.0,
+    "scores": 40.0,
+    "hundreds": 200.0,
+    "thousands": 2000.0,
 }
-_LOWER_BOUND = (("at", "least"), ("more", "than"), ("no", "fewer", "than"), ("no", "less", "than"),
-                ("over",), ("upwards", "of"), ("in", "excess", "of"))
-_UPPER_BOUND = (("up", "to"), ("as", "many", "as"), ("at", "most"), ("fewer", "than"),
-                ("less", "than"), ("no", "more", "than"), ("under",))
-_APPROX = (("about",), ("around",), ("approximately",), ("roughly",), ("nearly",), ("almost",),
-           ("some",), ("an", "estimated"), ("estimated",))
+_LOWER_BOUND = (
+    ("at", "least"),
+    ("more", "than"),
+    ("no", "fewer", "than"),
+    ("no", "less", "than"),
+    ("over",),
+    ("upwards", "of"),
+    ("in", "excess", "of"),
+)
+_UPPER_BOUND = (
+    ("up", "to"),
+    ("as", "many", "as"),
+    ("at", "most"),
+    ("fewer", "than"),
+    ("less", "than"),
+    ("no", "more", "than"),
+    ("under",),
+)
+_APPROX = (
+    ("about",),
+    ("around",),
+    ("approximately",),
+    ("roughly",),
+    ("nearly",),
+    ("almost",),
+    ("some",),
+    ("an", "estimated"),
+    ("estimated",),
+)
 _COUNT_GAP = frozenset(
     """
     of the more than other additional further new some about around nearly almost over least
@@ -303,28 +383,66 @@ _ATTACK_WORDS = frozenset(
     """.split()
 )
 _WEAPON_CLASS = {
-    "drone": "drone", "drones": "drone", "uav": "drone", "uavs": "drone",
-    "rocket": "rocket", "rockets": "rocket", "missile": "rocket", "missiles": "rocket",
-    "grad": "rocket", "katyusha": "rocket", "katyushas": "rocket", "mortar": "mortar",
-    "mortars": "mortar", "ied": "ied", "roadside": "ied", "car": "car bomb",
+    "drone": "drone",
+    "drones": "drone",
+    "uav": "drone",
+    "uavs": "drone",
+    "rocket": "rocket",
+    "rockets": "rocket",
+    "missile": "rocket",
+    "missiles": "rocket",
+    "grad": "rocket",
+    "katyusha": "rocket",
+    "katyushas": "rocket",
+    "mortar": "mortar",
+    "mortars": "mortar",
+    "ied": "ied",
+    "roadside": "ied",
+    "car": "car bomb",
 }
 # Perpetrator cues. Before: the agent is the name run just before the cue. After: just after.
 _AGENT_BEFORE: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())
     for p in (
-        "claimed responsibility", "claims responsibility", "claim responsibility",
-        "claiming responsibility", "took responsibility", "takes responsibility",
-        "claimed the attack", "claimed the attacks", "claims the attack", "claimed the strike",
-        "carried out", "carries out", "fired", "fires", "launched", "launches", "attacked",
-        "targeted", "struck", "shelled", "bombed", "was behind", "were behind", "is behind",
+        "claimed responsibility",
+        "claims responsibility",
+        "claim responsibility",
+        "claiming responsibility",
+        "took responsibility",
+        "takes responsibility",
+        "claimed the attack",
+        "claimed the attacks",
+        "claims the attack",
+        "claimed the strike",
+        "carried out",
+        "carries out",
+        "fired",
+        "fires",
+        "launched",
+        "launches",
+        "attacked",
+        "targeted",
+        "struck",
+        "shelled",
+        "bombed",
+        "was behind",
+        "were behind",
+        "is behind",
         "are behind",
     )
 )
 _AGENT_AFTER: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())
     for p in (
-        "carried out by", "claimed by", "blamed on", "attributed to", "launched by",
-        "fired by", "conducted by", "perpetrated by", "blamed",
+        "carried out by",
+        "claimed by",
+        "blamed on",
+        "attributed to",
+        "launched by",
+        "fired by",
+        "conducted by",
+        "perpetrated by",
+        "blamed",
     )
 )
 _AGENT_CUES: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
@@ -591,9 +709,7 @@ def _heads(toks: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
                 heads.add(_stem(w))
                 negated_at.add(k)
                 break
-    plain = frozenset(
-        _stem(t) for i, t in enumerate(toks) if i not in negated_at and t not in STOPWORDS
-    )
+    plain = frozenset(_stem(t) for i, t in enumerate(toks) if i not in negated_at and t not in STOPWORDS)
     return frozenset(heads), plain
 
 
@@ -618,9 +734,7 @@ def _agents(ftoks: tuple[str, ...], names: frozenset[str]) -> tuple[_Agent, ...]
                     break
                 if not (t in _CLAIM_GAP or t in _WEAPON_CLASS or t in MONTHS or t[0].isdigit()):
                     break
-        if cue is None and ftoks[i] == "by" and any(
-            t in _ATTACK_WORDS for t in ftoks[max(0, i - 3) : i]
-        ):
+        if cue is None and ftoks[i] == "by" and any(t in _ATTACK_WORDS for t in ftoks[max(0, i - 3) : i]):
             cue = ("after", ("by",))
         if cue is None:
             i += 1
@@ -700,9 +814,7 @@ def _info(text: str) -> _TextInfo:
     display: dict[str, str] = {}
     for t in norm:
         display.setdefault(name_key(t), t)
-    content = frozenset(
-        t for t in feats.content if t not in _REPORTING and not t[0].isdigit()
-    )
+    content = frozenset(t for t in feats.content if t not in _REPORTING and not t[0].isdigit())
     return _TextInfo(
         norm=norm,
         fold_tokens=ftoks,
@@ -940,11 +1052,13 @@ def numeric(a: ClaimView, b: ClaimView) -> Signal | None:
             minor = [c for c in right.get(("casualty", "injury"), ()) if c.minor and c.low > 0]
             if deaths and minor and ("casualty", "death") not in right:
                 x, y = (minor[0], deaths[0]) if flip else (deaths[0], minor[0])
-                found.append((
-                    45.0,
-                    f"{_fmt_count(x)} vs {_fmt_count(y)}: deaths on one side, only minor "
-                    f"injuries on the other, in {what}",
-                ))
+                found.append(
+                    (
+                        45.0,
+                        f"{_fmt_count(x)} vs {_fmt_count(y)}: deaths on one side, only minor "
+                        f"injuries on the other, in {what}",
+                    )
+                )
                 break
     if not found:
         return None
@@ -1079,8 +1193,7 @@ def opposing_action(a: ClaimView, b: ClaimView, lexicon: Lexicon | None = None) 
         pb = next(m.phrase for m in mb if m.opposition == name)
         reasons.append(f'"{pa}" vs "{pb}": opposing action ({name})')
     reasons.append(
-        f"shared actors: {_show(shown, ia, ib) or 'by affiliation'}; "
-        f"same period ({_when(a)} / {_when(b)})"
+        f"shared actors: {_show(shown, ia, ib) or 'by affiliation'}; same period ({_when(a)} / {_when(b)})"
     )
     score = 60.0 + min(weight, 4.0) * 5.0
     return Signal("opposing-action", min(score, 90.0), tuple(reasons))
@@ -1144,22 +1257,37 @@ def verdict(a: ClaimView, b: ClaimView, similarity: float | None = None) -> Sign
         if flipped:
             return None  # "X" false and "not X" true agree
         f, t = (a, b) if false_a else (b, a)
-        return Signal("verdict", 85.0, (
-            f"the same claim rated {f.verdict} (claim {f.id}) and {t.verdict} (claim {t.id})", alike,
-        ))
+        return Signal(
+            "verdict",
+            85.0,
+            (
+                f"the same claim rated {f.verdict} (claim {f.id}) and {t.verdict} (claim {t.id})",
+                alike,
+            ),
+        )
     if (false_a and false_b) or (true_a and true_b):
         if not flipped:
             return None
-        return Signal("verdict", 80.0, (
-            f"both rated {a.verdict} / {b.verdict}, yet one says the opposite of the other", alike,
-        ))
+        return Signal(
+            "verdict",
+            80.0,
+            (
+                f"both rated {a.verdict} / {b.verdict}, yet one says the opposite of the other",
+                alike,
+            ),
+        )
     f, o = (a, b) if false_a else (b, a)
     if flipped or not _asserting(o) or o.verdict not in (None, "unproven"):
         return None
     score = min(90.0, 65.0 + max(0.0, sim - SETTINGS.verdict_similarity))
-    return Signal("verdict", round(score, 1), (
-        f"claim {o.id} asserts what claim {f.id} is rated {f.verdict}", alike,
-    ))
+    return Signal(
+        "verdict",
+        round(score, 1),
+        (
+            f"claim {o.id} asserts what claim {f.id} is rated {f.verdict}",
+            alike,
+        ),
+    )
 
 
 def detect(a: ClaimView, b: ClaimView, lexicon: Lexicon | None = None) -> list[Signal]:
@@ -1177,9 +1305,7 @@ def detect(a: ClaimView, b: ClaimView, lexicon: Lexicon | None = None) -> list[S
     sim: float | None = None
     ia, ib = _info(a.text), _info(b.text)
     need_polarity = (_text_flip(ia, ib) is not None) or _denies_only(a) or _denies_only(b)
-    need_verdict = a.verdict in _FALSE or b.verdict in _FALSE or (
-        a.verdict in _TRUE and b.verdict in _TRUE
-    )
+    need_verdict = a.verdict in _FALSE or b.verdict in _FALSE or (a.verdict in _TRUE and b.verdict in _TRUE)
     if need_polarity or need_verdict:
         sim = _similarity(a, b)
     if need_polarity:
@@ -1215,9 +1341,7 @@ def _read_builtin_text() -> str:
 @lru_cache(maxsize=1)
 def _builtin_entries() -> tuple[Opposition, ...]:
     data = tomllib.loads(_read_builtin_text())
-    return tuple(
-        Opposition(e["name"], tuple(e["a"]), tuple(e["b"])) for e in data["opposition"]
-    )
+    return tuple(Opposition(e["name"], tuple(e["a"]), tuple(e["b"])) for e in data["opposition"])
 
 
 def builtin_lexicon() -> Lexicon:
@@ -1287,9 +1411,7 @@ def _merge_user(builtin: Sequence[Opposition], path: Path, text: str) -> tuple[O
             for p in phrases:
                 here = f"{name}.{side}"
                 if p in where and where[p] != here:
-                    raise _bad(
-                        path, f'phrase "{p}" is in {where[p]} and in {here} (one class per phrase)'
-                    )
+                    raise _bad(path, f'phrase "{p}" is in {where[p]} and in {here} (one class per phrase)')
                 where[p] = here
     return tuple(Opposition(name, tuple(merged[name][0]), tuple(merged[name][1])) for name in order)
 
@@ -1334,3 +1456,15 @@ def default_lexicon() -> Lexicon:
         state[3] = load_lexicon(state[1]) if stamp is not None else _builtin_lexicon()
         state[2] = stamp
     return state[3]
+
+
+def describe(text: str, lexicon: Lexicon | None = None) -> dict[str, list[str]]:
+    """What the detectors see in one text, for people (the ``compare`` view): the counts
+    with what they count, the names as spelled here, and the lexicon predicates."""
+    info = _info(text)
+    lex = default_lexicon() if lexicon is None else lexicon
+    return {
+        "numbers": [c.phrase for c in info.counts],
+        "names": sorted({info.display.get(k, k) for k in info.all_names}),
+        "predicates": [f"{m.phrase} ({m.opposition}, side {m.side})" for m in predicate_matches(text, lex)],
+    }

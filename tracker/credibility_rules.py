@@ -686,9 +686,7 @@ def regularized_beta(x: float, a: float, b: float) -> float:
         return 0.0
     if x >= 1.0:
         return 1.0
-    log_front = (
-        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
-    )
+    log_front = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
     front = math.exp(log_front)
     # The continued fraction converges fast only below the mean-ish point; use symmetry.
     if x < (a + 1.0) / (a + b + 2.0):
@@ -719,9 +717,7 @@ def beta_quantile(p: float, a: float, b: float) -> float:
     return (lo + hi) / 2.0
 
 
-def beta_score(
-    true: int, false: int, prior: tuple[float, float] = (1, 1)
-) -> tuple[float, float, float]:
+def beta_score(true: int, false: int, prior: tuple[float, float] = (1, 1)) -> tuple[float, float, float]:
     """Posterior mean and 90% equal-tailed credible interval of an outlet's truth rate.
 
     With ``true`` claims rated true or mostly-true and ``false`` rated false or

@@ -510,7 +510,7 @@ def _write_claims(
     then write them in bulk. Returns {line key: claim id}."""
     from sqlalchemy import insert
 
-    from tracker import matching, relations
+    from tracker import detection, matching, relations
     from tracker.models import ClaimToken
     from tracker.normalize import find_hedges
 
@@ -565,6 +565,7 @@ def _write_claims(
     suggestions: list[tuple[int, int, matching.Judgement]] = []
     updates: dict[int, dict] = {}
     key_ref: dict[str, int] = {}
+    to_check: dict[int, list[int]] = {}
 
     for r in lines:
         data = r.claim
@@ -622,6 +623,15 @@ def _write_claims(
                 }
             )
             suggestions.extend((into, f.claim_id, f.judgement) for f in found if f.claim_id != into)
+            check = [f.claim_id for f in found if f.claim_id != into]
+            if detection.lexicon_sides(norm):
+                check += [
+                    c
+                    for c in matcher.candidates(norm)[: detection.CANDIDATES_PER_CLAIM]
+                    if c != into and detection.opposed(norm, matcher.text_of(c)[1])
+                ]
+            if check:
+                to_check[into] = check
             report.claims_added += 1
         else:
             report.appearances_added += 1
@@ -679,9 +689,17 @@ def _write_claims(
         claim.topics = list(dict.fromkeys([*(claim.topics or []), *upd["topics"]]))
         claim.event_date = claim.event_date or upd["event_date"]
     session.flush()
+    # Contradictions: the detectors decide (they know about time, which the matcher's
+    # "same words, other numbers" does not), on the pairs worth a look.
+    found = detection.detect_pairs(
+        session, {(real(n), real(o)) for n, others in to_check.items() for o in others}
+    )
+    for a, b, signals in found:
+        if detection.record(session, a, b, signals) is not None:
+            report.suggestions += 1
     for new_ref, other_ref, j in suggestions:
         a, b = real(new_ref), real(other_ref)
-        if a == b:
+        if a == b or j.kind == "contradiction":
             continue
         ca, cb = session.get(Claim, a), session.get(Claim, b)
         if ca is None or cb is None or cb.status != "active":

@@ -12,7 +12,7 @@ Thresholds live in ``SETTINGS`` and are documented in docs/matching.md.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -203,52 +203,62 @@ def find(session: Session, text_: str, *, exclude: Iterable[int] = (), limit: in
 # ---------------------------------------------------------------- dedupe
 
 
-def duplicate_pairs(
-    rows: Sequence[tuple[int, str, str]], *, suggest_too: bool = True
-) -> list[tuple[int, int, Judgement]]:
-    """Near-duplicate pairs among ``rows`` of (id, text, folded text), by blocking.
+def blocked_pairs(
+    norms: Sequence[str], floor: float, block_tokens: int | None = None
+) -> Iterator[tuple[int, int, float]]:
+    """Index pairs (i < j) of ``norms`` whose token-sort similarity is at least ``floor``,
+    found by blocking instead of comparing every pair.
 
-    Each claim is blocked under its ``block_tokens`` rarest tokens (document frequency
-    over ``rows``); within a block, rapidfuzz's ``extract`` scores each member against the
-    later ones in C, and only pairs near the suggestion threshold are judged in Python. Tokens shared by more
-    than ``bucket_cap`` claims form no block.
+    Each text is blocked under its ``block_tokens`` rarest tokens (document frequency over
+    ``norms``); tokens shared by more than ``bucket_cap`` texts form no block. Within a
+    block, rapidfuzz's ``extract`` scores each member against the later ones in C. Each
+    pair is yielded once.
     """
     from rapidfuzz import fuzz, process
 
-    toks = [tokens_of(n) for _, _, n in rows]
+    toks = [tokens_of(n) for n in norms]
     df: Counter = Counter()
     for ts in toks:
         df.update(ts)
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, ts in enumerate(toks):
         usable = sorted((t for t in ts if 1 < df[t] <= SETTINGS.bucket_cap), key=lambda t: (df[t], t))
-        for t in usable[: SETTINGS.block_tokens]:
+        for t in usable[: block_tokens or SETTINGS.block_tokens]:
             buckets[t].append(i)
-    floor = SETTINGS.suggest if suggest_too else SETTINGS.merge
+
     seen: set[tuple[int, int]] = set()
-    out: list[tuple[int, int, Judgement]] = []
     for members in buckets.values():
         if len(members) < 2:
             continue
-        norms = [rows[i][2] for i in members]
+        texts = [norms[i] for i in members]
         for x in range(len(members) - 1):
             close = process.extract(
-                norms[x],
-                norms[x + 1 :],
+                texts[x],
+                texts[x + 1 :],
                 scorer=fuzz.token_sort_ratio,
                 processor=None,
-                score_cutoff=floor - 15,
+                score_cutoff=floor,
                 limit=None,
             )
-            for _, _, off in close:
+            for _, sim, off in close:
                 i, j = members[x], members[x + 1 + off]
                 pair = (i, j) if i < j else (j, i)
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                jd = judge(rows[i][1], rows[j][1], rows[i][2], rows[j][2])
-                if jd.kind == "same" or (suggest_too and jd.kind == "suggest"):
-                    out.append((rows[pair[0]][0], rows[pair[1]][0], jd))
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair[0], pair[1], sim
+
+
+def duplicate_pairs(
+    rows: Sequence[tuple[int, str, str]], *, suggest_too: bool = True
+) -> list[tuple[int, int, Judgement]]:
+    """Near-duplicate pairs among ``rows`` of (id, text, folded text), by blocking
+    (``blocked_pairs``); only pairs near the suggestion threshold are judged in Python."""
+    floor = SETTINGS.suggest if suggest_too else SETTINGS.merge
+    out: list[tuple[int, int, Judgement]] = []
+    for i, j, _ in blocked_pairs([r[2] for r in rows], floor - 15):
+        jd = judge(rows[i][1], rows[j][1], rows[i][2], rows[j][2])
+        if jd.kind == "same" or (suggest_too and jd.kind == "suggest"):
+            out.append((rows[i][0], rows[j][0], jd))
     return out
 
 

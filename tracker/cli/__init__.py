@@ -102,7 +102,7 @@ def root(
 
 
 def _register() -> None:
-    from tracker.cli import aliases, claims, db, exchange, outlets, reports, review
+    from tracker.cli import aliases, claims, db, exchange, lexicon, outlets, reports, review
 
     app.add_typer(claims.app, name="claim")
     app.add_typer(outlets.app, name="outlet")
@@ -110,6 +110,7 @@ def _register() -> None:
     app.add_typer(reports.app, name="report")
     exchange.register(app)
     app.add_typer(aliases.app, name="alias")
+    app.add_typer(lexicon.app, name="lexicon")
     app.add_typer(db.app, name="db")
 
 

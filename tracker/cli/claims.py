@@ -115,33 +115,36 @@ def show(
     ref: Annotated[str, typer.Argument(metavar="CLAIM", help="Claim id or key.")],
     json_: JsonOpt = False,
 ) -> None:
-    """Show a claim's provenance: appearances, outlets, speakers, via chains, relations, verdicts."""
-    from tracker import claims
+    """Show a claim's provenance: appearances, outlets, speakers, via chains, independent
+    origins, credibility, relations and verdict history."""
+    from tracker import claims, credibility
     from tracker.render import console
     from tracker.render.claims import claim_tree
-    from tracker.render.jsonout import claim_dict, relation_dict
+    from tracker.render.jsonout import claim_dict, relation_dict, verdict_dict
 
     with session(ctx) as s:
         claim = claims.get(s, ref)
         rels = claims.relations_of(s, [claim.id])
         status = claims.review_status(claim, rels)
         others = claims.texts_of(s, [r.b_id if r.a_id == claim.id else r.a_id for r in rels])
+        assessed = credibility.assess_one(s, claim.id).assessment
+        origins = [(o.key, sorted(o.outlets)) for o in assessed.origins]
         if json_:
             print_json(
                 {
                     **claim_dict(claim, status),
+                    "origins": [{"origin": name, "outlets": outlets} for name, outlets in origins],
+                    "credibility": {
+                        "grade": assessed.grade,
+                        "reasons": list(assessed.reasons),
+                        "unverified": list(assessed.unverified),
+                    },
                     "relations": [relation_dict(r) for r in rels],
-                    "verdicts": [_v(v) for v in claim.verdicts],
+                    "verdicts": [verdict_dict(v) for v in claim.verdicts],
                 }
             )
         else:
-            console().print(claim_tree(claim, status, rels, others))
-
-
-def _v(v):
-    from tracker.render.jsonout import verdict_dict
-
-    return verdict_dict(v)
+            console().print(claim_tree(claim, status, rels, others, origins, assessed))
 
 
 @app.command("search")

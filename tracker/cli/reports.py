@@ -171,3 +171,42 @@ def summary(ctx: typer.Context, json_: JsonOpt = False, output: OutputOpt = None
         )
         return
     show(summary_doc(result), output)
+
+
+@app.command("contradictions")
+def contradictions(
+    ctx: typer.Context,
+    all_: Annotated[bool, typer.Option("--all", help="Also list dismissed pairs.")] = False,
+    json_: JsonOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    """Pairs of claims that cannot both be true, grouped by topic, with both sides'
+    outlets, speakers and dates, the detectors' reasons and the state. Runs every detector
+    over the whole database first; new findings are stored as suggested relations."""
+    import sys
+
+    from tracker import detection
+    from tracker.render.contradictions import report_doc
+    from tracker.render.jsonout import claim_dict
+
+    say = (lambda m: typer.echo(m, err=True)) if sys.stderr.isatty() and not json_ else None
+    with session(ctx) as s:
+        items = detection.contradiction_report(s, include_dismissed=all_, progress=say)
+        if json_:
+            print_json(
+                [
+                    {
+                        "a": claim_dict(it.a),
+                        "b": claim_dict(it.b),
+                        "kinds": it.kinds,
+                        "reasons": it.reasons,
+                        "score": it.score,
+                        "state": it.state,
+                        "topic": it.topic,
+                        "relation": it.relation.id,
+                    }
+                    for it in items
+                ]
+            )
+            return
+        show(report_doc(items, all_), output)

@@ -130,7 +130,7 @@ def dedupe(
 
 
 def register(app: typer.Typer) -> None:
-    for fn in (link, dismiss, merge, undo, dedupe, verdict):
+    for fn in (compare, link, dismiss, merge, undo, dedupe, verdict):
         app.command(fn.__name__)(fn)
 
 
@@ -152,3 +152,34 @@ def verdict(
         console().print(
             data(f"Claim {claim.id} rated {v.rating} ({len(claim.verdicts)} verdict(s) in its history).")
         )
+
+
+def compare(ctx: typer.Context, a: Ref, b: Ref, json_: JsonOpt = False) -> None:
+    """Two claims side by side: differing words highlighted, numbers, names and predicates
+    on each side, similarity scores, outlets, speakers, dates, verdicts, and every
+    contradiction signal the detectors raise."""
+    from tracker import detection
+    from tracker.render import console
+    from tracker.render.contradictions import compare_view
+    from tracker.render.jsonout import claim_dict, relation_dict
+
+    with session(ctx) as s:
+        cmp = detection.compare(s, a, b)
+        if json_:
+            print_json(
+                {
+                    "a": claim_dict(cmp.a),
+                    "b": claim_dict(cmp.b),
+                    "facts_a": cmp.facts_a,
+                    "facts_b": cmp.facts_b,
+                    "scores": cmp.scores,
+                    "plausible": cmp.plausible,
+                    "signals": [
+                        {"kind": sg.kind, "score": sg.score, "reasons": list(sg.reasons)}
+                        for sg in cmp.signals
+                    ],
+                    "relations": [relation_dict(r) for r in cmp.relations],
+                }
+            )
+            return
+        console().print(compare_view(cmp))

@@ -45,6 +45,7 @@ def claim_tree(
     relations: list[Relation],
     texts: dict[int, str],
     origins: list[tuple[str, list[str]]] | None = None,
+    assessed=None,
 ) -> Tree:
     head = Text(f"claim {claim.id} ", style="bold cyan")
     if claim.key:
@@ -83,6 +84,15 @@ def claim_tree(
         o = tree.add(Text(f"independent origins ({len(origins)})", style="bold"))
         for name, members in origins:
             o.add(data(name, "green").append_text(data(f"  ← {', '.join(members)}", "dim")))
+    if assessed is not None:
+        from tracker.credibility_rules import CREDIBILITY_LABELS
+
+        label = CREDIBILITY_LABELS.get(assessed.grade, "")
+        cred = tree.add(Text(f"credibility {assessed.grade} ({label})", style="bold"))
+        for reason in assessed.reasons:
+            cred.add(data(reason))
+        if assessed.unverified:
+            cred.add(data("unverified: " + ", ".join(assessed.unverified), "magenta"))
     if relations:
         rel = tree.add(Text(f"relations ({len(relations)})", style="bold"))
         for r in relations:

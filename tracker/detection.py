@@ -1,0 +1,437 @@
+"""Contradiction detection over the database (SPEC §5): which pairs to look at, running
+the detectors of ``tracker.contradictions`` on them, and recording what they find as
+suggested ``contradicts`` relations.
+
+Owns the plausible-pair search. Detectors never see all pairs:
+- for a new claim (``claim add``, ``import``, ``ingest``), its index candidates;
+- for the full scan (``report contradictions``), pairs of claims whose words are close
+  (blocking on rare tokens, as ``dedupe`` does) and that differ in numbers, negation,
+  verdicts or name an attack; plus pairs from opposing classes of the lexicon that share
+  a rare token. Both are then checked with ``plausible`` (shared names, same period).
+A dismissed pair is never suggested again. Never prints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tracker import contradictions as det
+from tracker.models import Appearance, Claim, Outlet, Relation, Verdict
+
+BATCH = 20_000
+CANDIDATES_PER_CLAIM = 60
+"""How many index candidates of a new claim are run through every detector."""
+SCAN_FLOOR = 45.0
+"""Full scan: word similarity (token sort, folded text) from which a pair is examined."""
+SCAN_BLOCK_TOKENS = 8
+"""Full scan: each claim is blocked under this many of its rarest tokens (dedupe uses
+fewer: two reports that contradict share fewer words than two that repeat)."""
+
+_DIGITS = re.compile(r"\d")
+_ATTACK = frozenset(
+    "attack attacks attacked strike strikes struck bombing bombed rocket rockets drone drones "
+    "missile missiles fired launched claimed".split()
+)
+
+
+def _negated(tokens: Iterable[str]) -> bool:
+    from tracker.normalize import NEGATIONS
+
+    return not NEGATIONS.isdisjoint(tokens)
+
+
+# ---------------------------------------------------------------- views
+
+
+def views(session: Session, ids: Iterable[int]) -> dict[int, det.ClaimView]:
+    """ClaimViews for the given claims, read in batches."""
+    ids = sorted(set(ids))
+    out: dict[int, det.ClaimView] = {}
+    names = dict(session.execute(select(Outlet.id, Outlet.name)).all())
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        apps: dict[int, list] = defaultdict(list)
+        for cid, pub, stance, speaker, oid in session.execute(
+            select(
+                Appearance.claim_id,
+                Appearance.published,
+                Appearance.stance,
+                Appearance.speaker,
+                Appearance.outlet_id,
+            )
+            .where(Appearance.claim_id.in_(chunk))
+            .order_by(Appearance.id)
+        ):
+            apps[cid].append((pub, stance, speaker, names.get(oid, "")))
+        verdicts: dict[int, str] = {}
+        for cid, rating in session.execute(
+            select(Verdict.claim_id, Verdict.rating).where(Verdict.claim_id.in_(chunk)).order_by(Verdict.id)
+        ):
+            verdicts[cid] = rating
+        for cid, text, event_date, topics in session.execute(
+            select(Claim.id, Claim.text, Claim.event_date, Claim.topics).where(Claim.id.in_(chunk))
+        ):
+            a = apps.get(cid, [])
+            out[cid] = det.ClaimView(
+                id=cid,
+                text=text,
+                event_date=event_date,
+                published=tuple(p for p, _, _, _ in a if p),
+                stances=tuple(s for _, s, _, _ in a),
+                speakers=tuple(sp for _, _, sp, _ in a if sp),
+                outlets=tuple(o for _, _, _, o in a),
+                topics=tuple(topics or ()),
+                verdict=verdicts.get(cid),
+            )
+    return out
+
+
+# ---------------------------------------------------------------- recording
+
+
+def _dismissed(session: Session, pairs: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Pairs the analyst dismissed (for any kind): never suggested again."""
+    wanted = {tuple(sorted(p)) for p in pairs}
+    if not wanted:
+        return set()
+    rows = session.execute(
+        select(Relation.a_id, Relation.b_id).where(
+            Relation.state == "dismissed", Relation.kind == "contradicts"
+        )
+    ).all()
+    return {(a, b) for a, b in rows if (a, b) in wanted}
+
+
+def record(session: Session, a: Claim | int, b: Claim | int, signals: list[det.Signal]) -> Relation | None:
+    """Store the detectors' finding on a pair as a suggested contradiction."""
+    from tracker import relations
+
+    ca = a if isinstance(a, Claim) else session.get(Claim, a)
+    cb = b if isinstance(b, Claim) else session.get(Claim, b)
+    if ca is None or cb is None or ca.id == cb.id:
+        return None
+    reasons = [r for s in signals for r in s.reasons]
+    return relations.store(
+        session,
+        ca,
+        cb,
+        "contradicts",
+        origin=signals[0].kind,
+        state="suggested",
+        score=round(max(s.score for s in signals), 1),
+        reasons=reasons,
+        signals=[s.kind for s in signals],
+        log=False,
+    )
+
+
+def detect_pairs(
+    session: Session, pairs: Iterable[tuple[int, int]], lexicon: det.Lexicon | None = None
+) -> list[tuple[int, int, list[det.Signal]]]:
+    """Run every detector on the given pairs (those that are plausible)."""
+    pairs = list({tuple(sorted(p)) for p in pairs if p[0] != p[1]})
+    if not pairs:
+        return []
+    lex = lexicon or det.default_lexicon()
+    vs = views(session, {x for p in pairs for x in p})
+    prepared = {cid: det.prepare(v) for cid, v in vs.items()}
+    found = []
+    for a, b in sorted(pairs):
+        pa, pb = prepared.get(a), prepared.get(b)
+        if pa is None or pb is None or not det.plausible(vs[a], vs[b]):
+            continue
+        signals = det.detect(pa, pb, lex)
+        if signals:
+            found.append((a, b, signals))
+    return found
+
+
+def detect_for_new(session: Session, new_ids: list[int], candidates: dict[int, list[int]]) -> int:
+    """Detect contradictions between new claims and their index candidates; store them as
+    suggested relations. ``candidates`` maps a new claim to the claims to compare with."""
+    pairs = {(n, c) for n in new_ids for c in candidates.get(n, [])[:CANDIDATES_PER_CLAIM] if c != n}
+    found = detect_pairs(session, pairs)
+    skip = _dismissed(session, [(a, b) for a, b, _ in found])
+    stored = 0
+    for a, b, signals in found:
+        if (a, b) not in skip and record(session, a, b, signals) is not None:
+            stored += 1
+    return stored
+
+
+# ---------------------------------------------------------------- full scan
+
+
+def candidate_pairs(session: Session, progress: Callable[[str], None] | None = None) -> set[tuple[int, int]]:
+    """Plausible-pair candidates over the whole database (see the module docstring)."""
+    from tracker import matching
+
+    say = progress or (lambda _m: None)
+    rows = session.execute(
+        select(Claim.id, Claim.norm).where(Claim.status == "active").order_by(Claim.id)
+    ).all()
+    ids = [r[0] for r in rows]
+    norms = [r[1] for r in rows]
+    rated = set(session.scalars(select(Verdict.claim_id).distinct()))
+    denied = set(session.scalars(select(Appearance.claim_id).where(Appearance.stance == "denies").distinct()))
+    say(f"comparing {len(rows):,} claims")
+    pairs: set[tuple[int, int]] = set()
+    for i, j, _ in matching.blocked_pairs(norms, SCAN_FLOOR, SCAN_BLOCK_TOKENS):
+        a, b = norms[i], norms[j]
+        ta, tb = a.split(), b.split()
+        if (
+            [t for t in ta if _DIGITS.search(t)] != [t for t in tb if _DIGITS.search(t)]
+            or _negated(ta) != _negated(tb)
+            or ids[i] in rated
+            or ids[j] in rated
+            or ids[i] in denied
+            or ids[j] in denied
+            or (not _ATTACK.isdisjoint(ta) and not _ATTACK.isdisjoint(tb))
+        ):
+            pairs.add((ids[i], ids[j]))
+    say("matching the opposing-action lexicon")
+    pairs |= _lexicon_pairs(ids, norms)
+    return pairs
+
+
+def _lexicon_pairs(ids: list[int], norms: list[str]) -> set[tuple[int, int]]:
+    """Claims on opposite sides of one opposition that share a rare token."""
+    from collections import Counter
+
+    from tracker import matching
+
+    lex = det.default_lexicon()
+    triggers: set[str] = set()
+    for opp in lex.oppositions:
+        for phrase in (*opp.a, *opp.b):
+            triggers.update(phrase.split())
+    sides: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, norm in enumerate(norms):
+        toks = norm.split()
+        if triggers.isdisjoint(toks):
+            continue
+        for m in set(lex.match_tokens(tuple(toks))):
+            sides[(m.opposition, m.side)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for (name, side), members in sides.items():
+        if side != "a":
+            continue
+        others = sides.get((name, "b"), [])
+        if not others:
+            continue
+        df: Counter = Counter()
+        for i in (*members, *others):
+            df.update(set(matching.tokens_of(norms[i])))
+        by_token: dict[str, list[int]] = defaultdict(list)
+        for j in others:
+            for t in matching.tokens_of(norms[j]):
+                if df[t] <= matching.SETTINGS.bucket_cap:
+                    by_token[t].append(j)
+        for i in members:
+            near: set[int] = set()
+            for t in matching.tokens_of(norms[i]):
+                if df[t] <= matching.SETTINGS.bucket_cap:
+                    near.update(by_token.get(t, ()))
+            for j in near:
+                if i != j:
+                    pairs.add(tuple(sorted((ids[i], ids[j]))))
+    return pairs
+
+
+@dataclass
+class Item:
+    """One line of the contradiction report."""
+
+    relation: Relation
+    a: Claim
+    b: Claim
+    kinds: list[str]
+    reasons: list[str]
+    score: float | None
+    state: str
+    topic: str = field(default="")
+
+
+def scan(session: Session, progress: Callable[[str], None] | None = None) -> int:
+    """Full detection: store every contradiction found as a suggested relation (dismissed
+    pairs stay dismissed). Returns how many relations were added or changed."""
+    say = progress or (lambda _m: None)
+    pairs = candidate_pairs(session, progress)
+    say(f"running the detectors on {len(pairs):,} candidate pairs")
+    found = detect_pairs(session, pairs)
+    skip = _dismissed(session, [(a, b) for a, b, _ in found])
+    changed = 0
+    for a, b, signals in found:
+        if (a, b) not in skip and record(session, a, b, signals) is not None:
+            changed += 1
+    return changed
+
+
+def contradiction_report(
+    session: Session,
+    *,
+    include_dismissed: bool = False,
+    detect: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> list[Item]:
+    """Every contradiction (detected now, suggested before, confirmed or linked by hand),
+    grouped by topic, strongest first within a topic."""
+    from sqlalchemy.orm import selectinload
+
+    if detect:
+        scan(session, progress)
+    stmt = select(Relation).where(Relation.kind == "contradicts")
+    if not include_dismissed:
+        stmt = stmt.where(Relation.state != "dismissed")
+    rels = list(session.scalars(stmt.order_by(Relation.id)))
+    ids = {x for r in rels for x in (r.a_id, r.b_id)}
+    claims: dict[int, Claim] = {}
+    id_list = sorted(ids)
+    for start in range(0, len(id_list), 900):
+        for c in session.scalars(
+            select(Claim)
+            .where(Claim.id.in_(id_list[start : start + 900]))
+            .options(
+                selectinload(Claim.appearances).selectinload(Appearance.outlet),
+                selectinload(Claim.appearances).selectinload(Appearance.via),
+                selectinload(Claim.verdicts),
+            )
+        ):
+            claims[c.id] = c
+    items = []
+    for r in rels:
+        a, b = claims.get(r.a_id), claims.get(r.b_id)
+        if a is None or b is None or a.status != "active" or b.status != "active":
+            continue
+        topics = sorted(set(a.topics or []) & set(b.topics or [])) or sorted(
+            set(a.topics or []) | set(b.topics or [])
+        )
+        items.append(
+            Item(
+                r,
+                a,
+                b,
+                list(r.signals or [r.origin]),
+                list(r.reasons or []),
+                r.score,
+                r.state,
+                topics[0] if topics else "(no topic)",
+            )
+        )
+    order = {"confirmed": 0, "suggested": 1, "dismissed": 2}
+    items.sort(
+        key=lambda it: (
+            it.topic == "(no topic)",
+            it.topic,
+            order.get(it.state, 3),
+            -(it.score or 0),
+            it.relation.id,
+        )
+    )
+    return items
+
+
+def count_open(session: Session) -> int:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Relation)
+            .where(Relation.kind == "contradicts", Relation.state != "dismissed")
+        )
+        or 0
+    )
+
+
+# ---------------------------------------------------------------- new texts
+
+
+def worth_checking(norm_a: str, norm_b: str) -> bool:
+    """Cheap test on folded texts: could a detector fire on this pair at all?"""
+    ta, tb = norm_a.split(), norm_b.split()
+    return (
+        [t for t in ta if _DIGITS.search(t)] != [t for t in tb if _DIGITS.search(t)]
+        or _negated(ta) != _negated(tb)
+        or (not _ATTACK.isdisjoint(ta) and not _ATTACK.isdisjoint(tb))
+        or bool(lexicon_sides(norm_a))
+        and bool(lexicon_sides(norm_b))
+    )
+
+
+def lexicon_sides(norm: str) -> frozenset[tuple[str, str]]:
+    """The (opposition, side) pairs of the lexicon that a folded text matches."""
+    return frozenset((m.opposition, m.side) for m in det.default_lexicon().match_tokens(tuple(norm.split())))
+
+
+def opposed(norm_a: str, norm_b: str) -> bool:
+    sa, sb = lexicon_sides(norm_a), lexicon_sides(norm_b)
+    return any((name, "b" if side == "a" else "a") in sb for name, side in sa)
+
+
+def detect_text(
+    session: Session, view: det.ClaimView, candidate_ids: list[int]
+) -> list[tuple[int, list[det.Signal]]]:
+    """Detectors between a text not stored yet (``view``, id 0) and stored claims."""
+    if not candidate_ids:
+        return []
+    lex = det.default_lexicon()
+    pv = det.prepare(view)
+    out = []
+    for cid, other in views(session, candidate_ids).items():
+        if det.plausible(view, other):
+            signals = det.detect(pv, det.prepare(other), lex)
+            if signals:
+                out.append((cid, signals))
+    return out
+
+
+# ---------------------------------------------------------------- compare
+
+
+@dataclass
+class Comparison:
+    a: Claim
+    b: Claim
+    facts_a: dict[str, list[str]]
+    facts_b: dict[str, list[str]]
+    scores: dict[str, float]
+    signals: list[det.Signal]
+    plausible: bool
+    relations: list[Relation]
+
+
+def compare(session: Session, a_ref: str, b_ref: str) -> Comparison:
+    """Everything that relates two claims: their facts, similarity and every signal."""
+    from rapidfuzz import fuzz
+
+    from tracker import claims, matching, relations
+    from tracker.errors import InvalidInput
+
+    a, b = claims.get(session, a_ref), claims.get(session, b_ref)
+    if a.id == b.id:
+        raise InvalidInput(f"'{a_ref}' and '{b_ref}' are the same claim.")
+    vs = views(session, [a.id, b.id])
+    lex = det.default_lexicon()
+    va, vb = vs[a.id], vs[b.id]
+    signals = det.detect(det.prepare(va), det.prepare(vb), lex)
+    scores = {
+        "match score (folded)": matching.score(a.norm, b.norm),
+        "token set": fuzz.token_set_ratio(a.norm, b.norm, processor=None),
+        "token sort": fuzz.token_sort_ratio(a.norm, b.norm, processor=None),
+        "plain ratio": fuzz.ratio(a.text.lower(), b.text.lower(), processor=None),
+    }
+    return Comparison(
+        a,
+        b,
+        det.describe(a.text, lex),
+        det.describe(b.text, lex),
+        scores,
+        signals,
+        det.plausible(va, vb),
+        relations.between(session, a.id, b.id),
+    )
