@@ -5,6 +5,7 @@ mode on SQLite so that later revisions can alter tables.
 """
 
 from alembic import context
+
 from tracker.models import Base, include_object_for
 
 config = context.config

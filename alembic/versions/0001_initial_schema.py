@@ -6,7 +6,6 @@ Create Date: 2026-11-21 06:18:19.594856
 """
 
 import sqlalchemy as sa
-
 from alembic import op
 
 revision = '0001'
