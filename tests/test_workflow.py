@@ -47,7 +47,7 @@ def test_no_input_takes_the_default_and_shows_what_it_found(w):
     add(w, AP_TEXT)
     result = w("claim", "add", REPOST, "--outlet", "Reuters", "--no-input")
     assert result.exit_code == 0
-    assert "Already stored" in result.stdout and "same claim" in result.stdout
+    assert "Found among the stored claims" in result.stdout and "same claim" in result.stdout
     assert "Recorded a new appearance of claim 1" in result.stdout
 
 

@@ -87,6 +87,7 @@ def root(
         typer.Option(
             "--db",
             envvar="TRACKER_DB",
+            metavar="PATH|URL",
             help="Database: a file path or a SQLAlchemy URL (default: tracker.db in the user data "
             "folder; see `tracker db path`).",
             show_envvar=True,

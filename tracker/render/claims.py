@@ -120,7 +120,7 @@ def claim_tree(
 
 
 def found_table(plan) -> Table:
-    table = Table(title="Already stored", title_justify="left")
+    table = Table(title="Found among the stored claims", title_justify="left")
     table.add_column("claim", justify="right", style="cyan")
     table.add_column("score", justify="right")
     table.add_column("as")
