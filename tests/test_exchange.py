@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from tests.conftest import FIXTURES, Cli, table_counts
 
 FIXTURE = FIXTURES / "iraq-militias-2021.jsonl"
