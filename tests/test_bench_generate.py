@@ -85,8 +85,9 @@ def test_deterministic_across_processes_and_hash_seeds():
     digests = set()
     for hs in ("1", "2"):
         env = dict(os.environ, PYTHONHASHSEED=hs)
-        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                             text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
         digests.add(out.stdout.strip())
     assert len(digests) == 1
 
@@ -117,12 +118,17 @@ def test_counts_follow_rates(syn):
 
 
 def test_custom_rates_and_outlets():
-    s = gen.generate(1000, seed=2, dup_rate=0.1, number_rate=0.02, polarity_rate=0.0,
-                     opposing_rate=0.03, n_outlets=40)
+    s = gen.generate(
+        1000, seed=2, dup_rate=0.1, number_rate=0.02, polarity_rate=0.0, opposing_rate=0.03, n_outlets=40
+    )
     assert sum(ln["type"] == "outlet" for ln in s.lines) == 40
     assert sum(ln["type"] == "claim" for ln in s.lines) == 1000
-    assert (len(s.duplicate_pairs), len(s.number_change_pairs), len(s.polarity_pairs),
-            len(s.opposing_pairs)) == (100, 20, 0, 30)
+    assert (
+        len(s.duplicate_pairs),
+        len(s.number_change_pairs),
+        len(s.polarity_pairs),
+        len(s.opposing_pairs),
+    ) == (100, 20, 0, 30)
 
 
 def test_rates_too_high_rejected():
@@ -133,8 +139,7 @@ def test_rates_too_high_rejected():
 def test_lines_follow_interchange_format(syn):
     outlets = [ln for ln in syn.lines if ln["type"] == "outlet"]
     names = {o["name"] for o in outlets}
-    norm = [re.sub(r"[^a-z0-9]", "", x.lower()) for o in outlets
-            for x in [o["name"], *o["aliases"]]]
+    norm = [re.sub(r"[^a-z0-9]", "", x.lower()) for o in outlets for x in [o["name"], *o["aliases"]]]
     assert len(norm) == len(set(norm)), "outlet names and aliases must be unique"
     for o in outlets:
         assert o["reliability"] in "ABCDEF" and o["kind"]
@@ -194,21 +199,19 @@ def test_duplicates_keep_numbers_and_polarity(syn, by_key):
 
 def test_duplicates_cover_the_variant_kinds(syn, by_key):
     pairs = [(by_key[a]["text"], by_key[b]["text"]) for a, b in syn.duplicate_pairs]
-    spelled = sum(
-        any(v in xa and v not in xb for g in gen.SPELLING_GROUPS for v in g)
+    spelled = sum(any(v in xa and v not in xb for g in gen.SPELLING_GROUPS for v in g) for xa, xb in pairs)
+    numfmt = sum(
+        _numbers(xa) == _numbers(xb)
+        and [t for t in xa.split() if _numeric_value(t) is not None]
+        != [t for t in xb.split() if _numeric_value(t) is not None]
         for xa, xb in pairs
     )
-    numfmt = sum(_numbers(xa) == _numbers(xb) and
-                 [t for t in xa.split() if _numeric_value(t) is not None] !=
-                 [t for t in xb.split() if _numeric_value(t) is not None]
-                 for xa, xb in pairs)
     cased = sum(xa.lower() == xb.lower() for xa, xb in pairs)
     assert spelled >= 5 and numfmt >= 3 and cased >= 1, (spelled, numfmt, cased)
 
 
 def test_polarity_pairs_flip_negation(syn, by_key):
-    outlet_names = sorted((ln["name"] for ln in syn.lines if ln["type"] == "outlet"),
-                          key=len, reverse=True)
+    outlet_names = sorted((ln["name"] for ln in syn.lines if ln["type"] == "outlet"), key=len, reverse=True)
 
     def core_numbers(text):  # numbers in the text, not in an outlet's name ("Gulf 24")
         for name in outlet_names:
@@ -225,16 +228,23 @@ def test_polarity_pairs_flip_negation(syn, by_key):
 
 
 def test_opposing_pairs_use_opposing_predicates(syn, by_key):
-    classes = [(gen.RESTRAIN, gen.ESCALATE), (gen.STAY, gen.LEAVE), (gen.AGREE, gen.DISAGREE),
-               (gen.TRUCE_ON, gen.TRUCE_OFF), (gen.PRESENCE_FOR, gen.PRESENCE_AGAINST)]
+    classes = [
+        (gen.RESTRAIN, gen.ESCALATE),
+        (gen.STAY, gen.LEAVE),
+        (gen.AGREE, gen.DISAGREE),
+        (gen.TRUCE_ON, gen.TRUCE_OFF),
+        (gen.PRESENCE_FOR, gen.PRESENCE_AGAINST),
+    ]
 
     def has(text, phrases):
         return any(p.split("{n}")[0].strip() in text for p in phrases)
 
     for a, b in syn.opposing_pairs:
         xa, xb = by_key[a]["text"], by_key[b]["text"]
-        assert any((has(xa, c0) and has(xb, c1)) or (has(xa, c1) and has(xb, c0))
-                   for c0, c1 in classes), (xa, xb)
+        assert any((has(xa, c0) and has(xb, c1)) or (has(xa, c1) and has(xb, c0)) for c0, c1 in classes), (
+            xa,
+            xb,
+        )
 
 
 # -- realism / diversity ----------------------------------------------------------------
@@ -270,8 +280,12 @@ def test_write_jsonl_and_cli(tmp_path):
     assert len(rows) == 520 and rows == list(gen.iter_lines(500, 9, n_outlets=20))
     assert truth["duplicate_pairs"] == gen.truth_pairs(500, 9)["duplicate_pairs"]
     out2, tr2 = tmp_path / "y.jsonl", tmp_path / "y.truth.json"
-    assert gen.main(["--claims", "500", "--seed", "9", "--outlets", "20", "--out", str(out2),
-                     "--truth", str(tr2)]) == 0
+    assert (
+        gen.main(
+            ["--claims", "500", "--seed", "9", "--outlets", "20", "--out", str(out2), "--truth", str(tr2)]
+        )
+        == 0
+    )
     assert out2.read_bytes() == out.read_bytes()
     loaded = json.loads(tr2.read_text(encoding="utf-8"))
     assert [tuple(p) for p in loaded["number_change_pairs"]] == truth["number_change_pairs"]

@@ -120,13 +120,15 @@ NUMERIC_NOT_FLAGGED = [
     (
         "14 rockets hit Ain al-Asad air base.",
         "3 people were injured at Ain al-Asad air base.",
-        "2021-07-07", "2021-07-07",
+        "2021-07-07",
+        "2021-07-07",
     ),
     # the same count, spelled differently
     (
         "Fourteen rockets landed on Ain al-Asad air base.",
         "14 rockets landed on the Ain al-Asad air base, the coalition said.",
-        "2021-07-07", "2021-07-07",
+        "2021-07-07",
+        "2021-07-07",
     ),
     # different places
     ("14 rockets hit Ain al-Asad air base.", "30 rockets hit Erbil airport.", "2021-07-07", "2021-07-07"),
@@ -134,25 +136,29 @@ NUMERIC_NOT_FLAGGED = [
     (
         "At least 8 drone attacks targeted US forces in Iraq.",
         "10 drone attacks targeted US forces in Iraq.",
-        "2021-07", "2021-07",
+        "2021-07",
+        "2021-07",
     ),
     # the same counts in another order
     (
         "8 drone attacks and 17 rocket attacks targeted the US presence in Iraq.",
         "17 rocket attacks and 8 drone attacks targeted the US presence in Iraq.",
-        "2021-07", "2021-07",
+        "2021-07",
+        "2021-07",
     ),
     # "about" leaves room
     (
         "About 2,500 US troops are stationed in Iraq.",
         "2,400 US troops are stationed in Iraq.",
-        "2021-07", "2021-07",
+        "2021-07",
+        "2021-07",
     ),
     # a fact that changed over time
     (
         "About 5,000 US troops were stationed in Iraq in mid-2020.",
         "Only 2,500 US troops are now stationed in Iraq.",
-        "2020-06", "2021-07",
+        "2020-06",
+        "2021-07",
     ),
 ]
 
@@ -203,10 +209,16 @@ POLARITY_FLAGGED = [
         view("The US will withdraw its combat troops from Iraq this year.", "2021-07"),
     ),
     (
-        view("Iran directs the attacks by Iraqi armed groups on US forces in Iraq.", "2021-07",
-             stances=("denies",)),
-        view("Iran is directing the attacks by Iraqi armed groups on US forces in Iraq.", "2021-07",
-             stances=("asserts",)),
+        view(
+            "Iran directs the attacks by Iraqi armed groups on US forces in Iraq.",
+            "2021-07",
+            stances=("denies",),
+        ),
+        view(
+            "Iran is directing the attacks by Iraqi armed groups on US forces in Iraq.",
+            "2021-07",
+            stances=("asserts",),
+        ),
     ),
 ]
 
@@ -282,12 +294,16 @@ def test_polarity_closer_wording_scores_higher():
 AP_CALM = view(
     "Iran's Quds Force commander Esmail Ghaani told Iraqi militia leaders at a June meeting in "
     "Baghdad to keep calm until the nuclear talks with the United States are over.",
-    "2021-06", 1, published=("2021-07-09",),
+    "2021-06",
+    1,
+    published=("2021-07-09",),
 )
 REUTERS_ESCALATE = view(
     "During a visit to Baghdad last week, Revolutionary Guard intelligence chief Hossein Taeb "
     "urged Iraq's Shiite militias to step up attacks against US targets.",
-    "2021-07", 2, published=("2021-07-13",),
+    "2021-07",
+    2,
+    published=("2021-07-13",),
 )
 
 OPPOSING_FLAGGED = [
@@ -313,15 +329,20 @@ OPPOSING_NOT_FLAGGED = [
     # reposts of one story
     (
         AP_CALM,
-        view("Iran's Quds Force chief Ismail Qaani told Iraqi militia leaders at a June meeting in "
-             "Baghdad to keep calm until the nuclear talks with the US are over.", "2021-06"),
+        view(
+            "Iran's Quds Force chief Ismail Qaani told Iraqi militia leaders at a June meeting in "
+            "Baghdad to keep calm until the nuclear talks with the US are over.",
+            "2021-06",
+        ),
     ),
     # opposite predicates, different actors (a fixture hard negative)
     (
         AP_CALM,
-        view("Asaib Ahl al-Haq leader Qais al-Khazali said in a televised address on 17 June that his "
-             "fighters would keep targeting the US occupier whatever happens in the nuclear talks.",
-             "2021-06-17"),
+        view(
+            "Asaib Ahl al-Haq leader Qais al-Khazali said in a televised address on 17 June that his "
+            "fighters would keep targeting the US occupier whatever happens in the nuclear talks.",
+            "2021-06-17",
+        ),
     ),
     # a negated phrase is not evidence for either side
     (
@@ -335,8 +356,11 @@ OPPOSING_NOT_FLAGGED = [
     ),
     # a claim about the contradiction holds both sides: no side, no signal
     (
-        view("Reuters' account that Taeb urged the militias to step up attacks contradicts the "
-             "earlier AP report that Ghaani asked them for calm.", "2021-07"),
+        view(
+            "Reuters' account that Taeb urged the militias to step up attacks contradicts the "
+            "earlier AP report that Ghaani asked them for calm.",
+            "2021-07",
+        ),
         REUTERS_ESCALATE,
     ),
 ]
@@ -370,8 +394,10 @@ def test_opposing_action_reason_quotes_both_phrases(lex):
         ("US troops will withdraw from Iraq.", {"withdraw-vs-stay": "a"}),
         ("The militias did not halt attacks.", {}),
         ("Kataib Hezbollah refused to stand down.", {}),
-        ("Kataib Hezbollah said it was not responsible for the attack.",
-         {"claim-vs-deny-responsibility": "b"}),
+        (
+            "Kataib Hezbollah said it was not responsible for the attack.",
+            {"claim-vs-deny-responsibility": "b"},
+        ),
         ("Reuters says Taeb urged the militias to step up attacks; AP says Ghaani asked for calm.", {}),
         ("De-escalation talks began in Baghdad.", {"restraint-vs-escalation": "a"}),
     ],
@@ -500,8 +526,10 @@ def test_verdict_near_misses(a, b):
 
 def test_verdict_uses_a_given_similarity():
     rated = view(KILLED, verdict="false")
-    paraphrase = view("Militia rockets killed American troops at Ain al-Asad on 7 July, which proves "
-                      "the base is no longer safe for the occupiers.")
+    paraphrase = view(
+        "Militia rockets killed American troops at Ain al-Asad on 7 July, which proves "
+        "the base is no longer safe for the occupiers."
+    )
     assert c.verdict(rated, paraphrase) is None  # too different in words alone
     assert c.verdict(rated, paraphrase, similarity=100.0) is not None  # vouched for by an analyst
 
@@ -589,14 +617,29 @@ def _kinds(found, a: str, b: str) -> list[str]:
 
 
 REPOST_GROUPS = [
-    ["ap-ghaani-calm-2021-07-09", "antiwar-ghaani-calm-2021-07-09", "iwn-ghaani-calm-2021-07-10",
-     "forum-ghaani-calm-2021-07-11"],
-    ["reuters-taeb-escalate-2021-07-13", "thenational-taeb-escalate-2021-07-13",
-     "k24-taeb-escalate-2021-07-14", "iwn-taeb-escalate-2021-07-14", "forum-taeb-escalate-2021-07-14"],
-    ["oir-ain-al-asad-14-rockets-2021-07-07", "k24-ain-al-asad-14-rockets-2021-07-07",
-     "rudaw-ain-al-asad-14-rockets-2021-07-07"],
-    ["rmb-ain-al-asad-30-grad-2021-07-07", "sabereen-ain-al-asad-30-grad-2021-07-07",
-     "forum-ain-al-asad-30-grad-2021-07-08"],
+    [
+        "ap-ghaani-calm-2021-07-09",
+        "antiwar-ghaani-calm-2021-07-09",
+        "iwn-ghaani-calm-2021-07-10",
+        "forum-ghaani-calm-2021-07-11",
+    ],
+    [
+        "reuters-taeb-escalate-2021-07-13",
+        "thenational-taeb-escalate-2021-07-13",
+        "k24-taeb-escalate-2021-07-14",
+        "iwn-taeb-escalate-2021-07-14",
+        "forum-taeb-escalate-2021-07-14",
+    ],
+    [
+        "oir-ain-al-asad-14-rockets-2021-07-07",
+        "k24-ain-al-asad-14-rockets-2021-07-07",
+        "rudaw-ain-al-asad-14-rockets-2021-07-07",
+    ],
+    [
+        "rmb-ain-al-asad-30-grad-2021-07-07",
+        "sabereen-ain-al-asad-30-grad-2021-07-07",
+        "forum-ain-al-asad-30-grad-2021-07-08",
+    ],
     ["ap-attack-count-2021-07-09", "antiwar-attack-count-2021-07-09"],
     ["ap-khazali-address-2021-07-09", "antiwar-khazali-address-2021-07-09"],
     # same claim, independent origins: not contradictions either

@@ -284,9 +284,7 @@ def test_undecided_verdict_does_not_block_other_rules():
 def test_reposts_borrow_the_via_outlet_grade_not_their_own():
     reposts = [app(o, grade="A", via=AP, speaker="Col. Wayne Marotto") for o in ("X", "Y")]
     assert information_credibility(claim(*reposts)) == 6  # AP's grade unknown
-    with_grade = [
-        app(o, grade="E", via=AP, via_grade="B", speaker="Col. Wayne Marotto") for o in ("X", "Y")
-    ]
+    with_grade = [app(o, grade="E", via=AP, via_grade="B", speaker="Col. Wayne Marotto") for o in ("X", "Y")]
     assert information_credibility(claim(*with_grade)) == 3
 
 
@@ -468,9 +466,7 @@ def test_near_misses_are_not_interested(appearances, text):
 
 
 def test_denials_are_not_what_a_claim_rests_on():
-    c = claim(
-        militia_channel(), app("Iraqi Government", kind="government", stance="denies"), text=GRAD
-    )
+    c = claim(militia_channel(), app("Iraqi Government", kind="government", stance="denies"), text=GRAD)
     assert is_interested_party(c)
 
 
@@ -670,9 +666,7 @@ def test_28_true_lower_bound_is_hand_computed():
 )
 def test_contradicted_share_above_half_lowers_one_letter(true, false, contradicted, expected):
     carried = 10 if true + false < 20 else 30
-    assert (
-        suggested_grade(record(true, false, carried=carried, contradicted=contradicted)) == expected
-    )
+    assert suggested_grade(record(true, false, carried=carried, contradicted=contradicted)) == expected
 
 
 @pytest.mark.parametrize(

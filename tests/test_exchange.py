@@ -196,3 +196,64 @@ def test_bad_line_in_the_middle_of_a_large_file_writes_nothing(cli, tmp_path):
                 + "\n"
             )
     _check_refused(cli, path, "mid.jsonl, line 2501, field 'outlet': is required")
+
+
+def test_skip_invalid_imports_good_lines_and_writes_rejects(cli, tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        '{"key": "a", "text": "Rockets hit the base on Monday.", "outlet": "AP"}\n'
+        '{"key": "b", "text": "Broken", "outlet": \n'
+        '{"key": "c", "text": "Drones hit the airport.", "outlet": "AP", "contradicts": ["b"]}\n'
+        '{"key": "d", "text": "", "outlet": "AP"}\n'
+        '{"key": "e", "text": "A third valid claim about Erbil.", "outlet": "Rudaw"}\n',
+        encoding="utf-8",
+    )
+    report = cli.json("import", str(path), "--skip-invalid")
+    assert (report["claims_added"], report["rejected"]) == (2, 3)
+    assert sorted(c["key"] for c in cli.json("claim", "list")) == ["a", "e"]
+    rejects = (tmp_path / "mixed.rejects.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [line[:13] for line in rejects] == ['{"key": "b", ', '{"key": "c", ', '{"key": "d", ']
+    reasons = (tmp_path / "mixed.rejects.txt").read_text(encoding="utf-8")
+    assert "line 2: not valid JSON" in reasons and "line 3, field 'contradicts'" in reasons
+
+
+def test_skip_invalid_csv_keeps_the_header(cli, tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text(
+        "key,text,outlet,anonymous\n"
+        "a,Rockets hit the base.,AP,false\n"
+        'b,"A cell\nover two lines",AP,maybe\n'
+        "c,Drones hit the airport.,AP,true\n",
+        encoding="utf-8",
+    )
+    report = cli.json("import", str(path), "--skip-invalid")
+    assert (report["claims_added"], report["rejected"]) == (2, 1)
+    assert (tmp_path / "m.rejects.csv").read_text(encoding="utf-8") == (
+        'key,text,outlet,anonymous\nb,"A cell\nover two lines",AP,maybe\n'
+    )
+
+
+def test_interrupted_import_leaves_the_database_as_before(cli, tmp_path, monkeypatch):
+    from tracker import importexport
+
+    path = tmp_path / "big.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"key": f"k{i}", "text": f"Claim {i} about depot {i * 13}.", "outlet": "AP"}) + "\n"
+            for i in range(3000)
+        ),
+        encoding="utf-8",
+    )
+    cli.ok("outlet", "add", "Associated Press", "--alias", "AP")
+    before = table_counts(cli.url)
+    real = importexport._write_claims
+
+    def interrupted(session, lines, report, duplicates, progress=None):
+        real(session, lines, report, duplicates, progress)
+        raise KeyboardInterrupt  # Ctrl-C after every row was written, before the commit
+
+    monkeypatch.setattr(importexport, "_write_claims", interrupted)
+    result = cli("import", str(path))
+    assert result.exit_code == 130
+    assert "nothing was written" in result.stderr
+    assert table_counts(cli.url) == before

@@ -185,9 +185,7 @@ def test_claim_lines(lines, outlets):
         if "verdict" in rec:
             assert rec["verdict"] in RATINGS, f"{where}: verdict {rec['verdict']!r}"
         topics = rec.get("topics", [])
-        assert isinstance(topics, list) and all(
-            isinstance(t, str) and TOPIC_RE.match(t) for t in topics
-        )
+        assert isinstance(topics, list) and all(isinstance(t, str) and TOPIC_RE.match(t) for t in topics)
         for f in ("url", "speaker", "quote"):
             if f in rec:
                 assert isinstance(rec[f], str) and rec[f].strip(), f"{where}: {f}"
@@ -229,9 +227,7 @@ def test_outlet_count_and_spread(claims, outlets):
 
 def test_readme_keys_exist(claims):
     """Every key the README lists for other tests to assert against is in the file."""
-    listed = set(
-        re.findall(r"`([a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-\d{2}-\d{2})`", README.read_text("utf-8"))
-    )
+    listed = set(re.findall(r"`([a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-\d{2}-\d{2})`", README.read_text("utf-8")))
     assert len(listed) >= 20
     assert listed - set(claims) == set()
 
@@ -309,9 +305,7 @@ def test_lexicon_oppositions(lexicon):
             phrases = entry[side]
             assert isinstance(phrases, list) and phrases, f"{name}.{side} is empty"
             for p in phrases:
-                assert isinstance(p, str) and PHRASE_RE.match(p), (
-                    f"{name}.{side}: {p!r} not normalised"
-                )
+                assert isinstance(p, str) and PHRASE_RE.match(p), f"{name}.{side}: {p!r} not normalised"
                 assert p not in where, f"{p!r} is in {where[p]} and in {name}.{side}"
                 where[p] = f"{name}.{side}"
         assert not set(entry["a"]) & set(entry["b"]), name
@@ -335,9 +329,7 @@ def test_lexicon_covers_the_canonical_case(lexicon, claims):
     calm = [
         k
         for k in claims
-        if k.endswith(
-            ("ghaani-calm-2021-07-09", "ghaani-calm-2021-07-10", "ghaani-calm-2021-07-11")
-        )
+        if k.endswith(("ghaani-calm-2021-07-09", "ghaani-calm-2021-07-10", "ghaani-calm-2021-07-11"))
     ]
     escalate = [k for k in claims if "taeb-escalate" in k]
     assert len(calm) == 4 and len(escalate) == 5

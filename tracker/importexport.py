@@ -17,7 +17,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -257,37 +257,60 @@ def parse_verdict(rec: dict, src: str, line: int) -> None:
     _check(lambda: claims.check_date(_str(rec, "date", src, line)), src, line, "date")
 
 
-def parse_records(rows: Iterable[tuple[int, dict | str]], src: str) -> list[Record]:
-    """Validate every record; the first bad one raises LineError. ``rows`` yields
-    (line number, parsed object or an error text for a line that did not parse)."""
+def parse_records(
+    rows: Iterable[tuple[int, dict | str]], src: str, rejects: list[tuple[int, str]] | None = None
+) -> list[Record]:
+    """Validate every record. ``rows`` yields (line number, parsed object or an error text
+    for a line that did not parse). The first bad record raises LineError, unless
+    ``rejects`` is given: then bad records are left out and listed there as
+    (line number, message)."""
     records: list[Record] = []
-    allowed = {
-        "claim": CLAIM_FIELDS,
-        "outlet": OUTLET_FIELDS,
-        "relation": RELATION_FIELDS,
-        "verdict": VERDICT_FIELDS,
-    }
     for line, rec in rows:
-        if isinstance(rec, str):
-            raise LineError(src, line, None, rec)
-        kind = rec.get("type", "claim")
-        if kind not in LINE_TYPES:
-            raise LineError(src, line, "type", f"must be one of {', '.join(LINE_TYPES)}.")
-        unknown = sorted(set(rec) - allowed[kind])
-        if unknown:
-            raise LineError(src, line, unknown[0], f"is not a field of a {kind} line.")
-        record = Record(line, kind, rec)
-        if kind == "claim":
-            record.claim = parse_claim(rec, src, line)
-        elif kind == "outlet":
-            parse_outlet(rec, src, line)
-        elif kind == "relation":
-            parse_relation(rec, src, line)
-        else:
-            parse_verdict(rec, src, line)
-        records.append(record)
-    _check_references(records, src)
-    return records
+        try:
+            records.append(_parse_one(line, rec, src))
+        except LineError as exc:
+            if rejects is None:
+                raise
+            rejects.append((line, str(exc)))
+    if rejects is None:
+        _check_references(records, src)
+        return records
+    while True:  # a left-out line can leave another line's reference dangling
+        try:
+            _check_references(records, src)
+            return records
+        except LineError as exc:
+            rejects.append((exc.line, str(exc)))
+            records = [r for r in records if r.line != exc.line]
+
+
+_ALLOWED = {
+    "claim": CLAIM_FIELDS,
+    "outlet": OUTLET_FIELDS,
+    "relation": RELATION_FIELDS,
+    "verdict": VERDICT_FIELDS,
+}
+
+
+def _parse_one(line: int, rec: dict | str, src: str) -> Record:
+    if isinstance(rec, str):
+        raise LineError(src, line, None, rec)
+    kind = rec.get("type", "claim")
+    if kind not in LINE_TYPES:
+        raise LineError(src, line, "type", f"must be one of {', '.join(LINE_TYPES)}.")
+    unknown = sorted(set(rec) - _ALLOWED[kind])
+    if unknown:
+        raise LineError(src, line, unknown[0], f"is not a field of a {kind} line.")
+    record = Record(line, kind, rec)
+    if kind == "claim":
+        record.claim = parse_claim(rec, src, line)
+    elif kind == "outlet":
+        parse_outlet(rec, src, line)
+    elif kind == "relation":
+        parse_relation(rec, src, line)
+    else:
+        parse_verdict(rec, src, line)
+    return record
 
 
 def _check_references(records: list[Record], src: str) -> None:
@@ -412,6 +435,8 @@ def import_records(
     src: str,
     *,
     duplicates: str = "merge",
+    progress: Callable[[int], None] | None = None,
+    rejects: list[tuple[int, str]] | None = None,
 ) -> ImportReport:
     """Write validated records. ``duplicates``: "merge" (a line above the merge threshold
     joins the stored claim as an appearance) or "suggest" (every line is its own claim;
@@ -422,12 +447,20 @@ def import_records(
     if duplicates not in DUPLICATE_MODES:
         modes = ", ".join(DUPLICATE_MODES)
         raise InvalidInput(f"--duplicates must be one of {modes}, not '{duplicates}'.")
-    _resolve_reference_keys(session, records, src)
+    while True:
+        try:
+            _resolve_reference_keys(session, records, src)
+            break
+        except LineError as exc:
+            if rejects is None:
+                raise
+            rejects.append((exc.line, str(exc)))
+            records = [r for r in records if r.line != exc.line]
     report = ImportReport(lines=len(records))
     for r in records:
         if r.type == "outlet":
             _import_outlet(session, r.data, report)
-    created = _write_claims(session, [r for r in records if r.type == "claim"], report, duplicates)
+    created = _write_claims(session, [r for r in records if r.type == "claim"], report, duplicates, progress)
     shorthand = ("verdict", "contradicts", "supports", "duplicates")
     for r in records:
         if r.type == "claim":
@@ -504,7 +537,11 @@ def _chunks(items: list, size: int = 500):
 
 
 def _write_claims(
-    session: Session, lines: list[Record], report: ImportReport, duplicates: str
+    session: Session,
+    lines: list[Record],
+    report: ImportReport,
+    duplicates: str,
+    progress: Callable[[int], None] | None = None,
 ) -> dict[str, int]:
     """Place every claim line (a new claim, or an appearance of a stored or new claim),
     then write them in bulk. Returns {line key: claim id}."""
@@ -567,7 +604,9 @@ def _write_claims(
     key_ref: dict[str, int] = {}
     to_check: dict[int, list[int]] = {}
 
-    for r in lines:
+    for n, r in enumerate(lines, 1):
+        if progress is not None and n % 1000 == 0:
+            progress(1000)
         data = r.claim
         assert data is not None
         oid = outlet_id(data.outlet)
@@ -720,19 +759,65 @@ def _write_claims(
     return {k: real(v) for k, v in key_ref.items()}
 
 
-def read_records(path: Path) -> list[Record]:
-    """Every record of a JSON Lines or CSV file, validated; the first bad one raises."""
+@dataclass
+class Source:
+    """A file read for import: its records, and what was left out (``--skip-invalid``)."""
+
+    path: Path
+    records: list[Record]
+    rejects: list[tuple[int, str]] = field(default_factory=list)
+    text: str = ""
+    csv: bool = False
+
+
+def read_records(path: Path, *, skip_invalid: bool = False) -> Source:
+    """Every record of a JSON Lines or CSV file, validated; the first bad one raises,
+    unless ``skip_invalid``."""
     from tracker import formats
 
     src = path.name
     text = read_text(path)
-    if formats.looks_like_csv(path.name, text[:4096]):
+    rejects: list[tuple[int, str]] | None = [] if skip_invalid else None
+    is_csv = formats.looks_like_csv(path.name, text[:4096])
+    if is_csv:
         try:
             rows = [_no_controls(n, r, text) for n, r in formats.csv_rows(text)]
         except InvalidInput as exc:
             raise InvalidInput(f"{src}: {exc}") from exc
-        return parse_records(rows, src)
-    return parse_records(jsonl_rows(text), src)
+    else:
+        rows = jsonl_rows(text)
+    records = parse_records(rows, src, rejects)
+    return Source(path, records, rejects or [], text, is_csv)
+
+
+def write_rejects(source: Source) -> Path | None:
+    """The rejected lines, verbatim and in the input's format (CSV keeps its header), in
+    NAME.rejects.EXT beside the input, with NAME.rejects.txt saying why each was left out.
+    Fix them and import the rejects file."""
+    if not source.rejects:
+        return None
+    lines = source.text.splitlines(keepends=True)
+    wanted = sorted({n for n, _ in source.rejects})
+    out: list[str] = []
+    if source.csv:
+        from tracker import formats
+
+        starts = [n for n, _ in formats.csv_rows(source.text)]
+        out.append(lines[0])
+        for n in wanted:
+            later = [s for s in starts if s > n]
+            end = later[0] - 1 if later else len(lines)
+            out.extend(lines[n - 1 : end])
+    else:
+        out.extend(lines[n - 1] for n in wanted if 0 < n <= len(lines))
+    target = source.path.with_name(f"{source.path.stem}.rejects{source.path.suffix or '.jsonl'}")
+    reasons = source.path.with_name(f"{source.path.stem}.rejects.txt")
+    try:
+        target.write_text("".join(x if x.endswith("\n") else x + "\n" for x in out), encoding="utf-8")
+        reasons.write_text("".join(f"{msg}\n" for _, msg in sorted(source.rejects)), encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"Cannot write the rejects file {target}: {exc.strerror}.") from exc
+    return target
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -751,7 +836,7 @@ def _no_controls(number: int, row: dict | str, text: str) -> tuple[int, dict | s
 
 
 def import_file(session: Session, path: Path, **kw: Any) -> ImportReport:
-    return import_records(session, read_records(path), path.name, **kw)
+    return import_records(session, read_records(path).records, path.name, **kw)
 
 
 def export_csv(session: Session) -> Iterator[str]:

@@ -23,22 +23,57 @@ def import_(
             "suggest: every line is its own claim, near-duplicates are suggested for review."
         ),
     ] = "merge",
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid",
+            help="Import the valid lines; write the others to NAME.rejects.EXT "
+            "(reasons in NAME.rejects.txt).",
+        ),
+    ] = False,
     json_: JsonOpt = False,
 ) -> None:
-    """Import claims and outlets. Every line is checked first; one bad line and nothing is written."""
+    """Import claims and outlets. Every line is checked first; one bad line and nothing is
+    written (unless --skip-invalid)."""
+    import sys
     from dataclasses import asdict
 
     from tracker import importexport
 
+    source = importexport.read_records(file, skip_invalid=skip_invalid)
+    claim_lines = sum(1 for r in source.records if r.type == "claim")
     with session(ctx) as s:
-        report = importexport.import_file(s, file, duplicates=duplicates)
-    if json_:
-        print_json(asdict(report))
-    else:
-        from tracker.render import console
-        from tracker.render.exchange import import_summary
+        if sys.stderr.isatty() and not json_ and claim_lines >= 2000:
+            from rich.progress import Progress
 
-        console().print(import_summary(file.name, report))
+            with Progress(transient=True) as bar:
+                task = bar.add_task(f"importing {file.name}", total=claim_lines)
+                report = importexport.import_records(
+                    s,
+                    source.records,
+                    file.name,
+                    duplicates=duplicates,
+                    progress=lambda n: bar.advance(task, n),
+                    rejects=source.rejects,
+                )
+        else:
+            report = importexport.import_records(
+                s, source.records, file.name, duplicates=duplicates, rejects=source.rejects
+            )
+        report.rejected = len(source.rejects)
+    rejects_path = importexport.write_rejects(source) if source.rejects else None
+    if json_:
+        print_json({**asdict(report), "rejects_file": str(rejects_path) if rejects_path else None})
+        return
+    from tracker.render import console
+    from tracker.render.exchange import import_summary
+
+    console().print(import_summary(file.name, report))
+    if rejects_path is not None:
+        info(
+            f"{len(source.rejects)} line(s) left out, written to {rejects_path} (reasons in "
+            f"{rejects_path.with_suffix('.txt')})."
+        )
 
 
 def export(

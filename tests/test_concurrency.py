@@ -1,0 +1,40 @@
+"""Two processes adding claims at once both succeed (SPEC §11): SQLite waits on the busy
+timeout under BEGIN IMMEDIATE; PostgreSQL serialises the writes itself."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+
+def _add_many(url: str, outlet: str, n: int) -> subprocess.Popen:
+    code = (
+        "import sys\n"
+        "from tracker.cli import app\n"
+        "words = ['convoy', 'airport', 'embassy', 'depot', 'bridge', 'checkpoint', 'refinery', 'barracks',"
+        " 'harbour', 'stadium', 'market', 'pipeline', 'hospital', 'school', 'station']\n"
+        "for i in range(int(sys.argv[2])):\n"
+        "    code = app(['claim', 'add', f'{sys.argv[1]} says the {words[i]} in district {sys.argv[1][:3]}{i}"
+        " was {words[-1 - i]}-adjacent.', '--outlet', sys.argv[1], '--yes'], standalone_mode=False)\n"
+        "    if code: sys.exit(code)\n"
+    )
+    env = {**os.environ, "TRACKER_DB": url, "TRACKER_USER": outlet}
+    return subprocess.Popen(
+        [sys.executable, "-c", code, outlet, str(n)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_two_processes_adding_claims_at_once_both_succeed(cli):
+    cli.ok("outlet", "add", "Reuters")
+    cli.ok("outlet", "add", "Rudaw")
+    procs = [_add_many(cli.url, "Reuters", 15), _add_many(cli.url, "Rudaw", 15)]
+    for p in procs:
+        _, err = p.communicate(timeout=240)
+        assert p.returncode == 0, err
+    apps = [a["outlet"] for c in cli.json("claim", "list") for a in c["appearances"]]
+    assert (apps.count("Reuters"), apps.count("Rudaw")) == (15, 15)
