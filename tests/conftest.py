@@ -32,6 +32,7 @@ def _isolated_user(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("TRACKER_USER", "tester")
     monkeypatch.delenv("TRACKER_DB", raising=False)
+    monkeypatch.delenv("TRACKER_MAX_IMPORT_MB", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
 
 

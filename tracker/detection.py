@@ -132,13 +132,13 @@ def record(session: Session, a: Claim | int, b: Claim | int, signals: list[det.S
 
 
 def detect_pairs(
-    session: Session, pairs: Iterable[tuple[int, int]], lexicon: det.Lexicon | None = None
+    session: Session, pairs: Iterable[tuple[int, int]], lexicon_: det.Lexicon | None = None
 ) -> list[tuple[int, int, list[det.Signal]]]:
     """Run every detector on the given pairs (those that are plausible)."""
     pairs = list({tuple(sorted(p)) for p in pairs if p[0] != p[1]})
     if not pairs:
         return []
-    lex = lexicon or det.default_lexicon()
+    lex = lexicon_ or lexicon()
     vs = views(session, {x for p in pairs for x in p})
     prepared = {cid: det.prepare(v) for cid, v in vs.items()}
     found = []
@@ -174,13 +174,15 @@ def candidate_pairs(session: Session, progress: Callable[[str], None] | None = N
 
     say = progress or (lambda _m: None)
     rows = session.execute(
-        select(Claim.id, Claim.norm).where(Claim.status == "active").order_by(Claim.id)
+        select(Claim.id, Claim.norm, Claim.text).where(Claim.status == "active").order_by(Claim.id)
     ).all()
     ids = [r[0] for r in rows]
     norms = [r[1] for r in rows]
+    texts = [r[2] for r in rows]
+    del rows
     rated = set(session.scalars(select(Verdict.claim_id).distinct()))
     denied = set(session.scalars(select(Appearance.claim_id).where(Appearance.stance == "denies").distinct()))
-    say(f"comparing {len(rows):,} claims")
+    say(f"comparing {len(ids):,} claims")
     pairs: set[tuple[int, int]] = set()
     for i, j, _ in matching.blocked_pairs(norms, SCAN_FLOOR, SCAN_BLOCK_TOKENS):
         a, b = norms[i], norms[j]
@@ -196,28 +198,21 @@ def candidate_pairs(session: Session, progress: Callable[[str], None] | None = N
         ):
             pairs.add((ids[i], ids[j]))
     say("matching the opposing-action lexicon")
-    pairs |= _lexicon_pairs(ids, norms)
+    pairs |= lexicon_pairs(ids, texts, norms)
     return pairs
 
 
-def _lexicon_pairs(ids: list[int], norms: list[str]) -> set[tuple[int, int]]:
-    """Claims on opposite sides of one opposition that share a rare token."""
+def lexicon_pairs(ids: list[int], texts: list[str], norms: list[str]) -> set[tuple[int, int]]:
+    """Claims on opposite sides of one opposition that share a rare token (of the
+    matching form ``norms``); the lexicon itself is matched on the plain texts."""
     from collections import Counter
 
     from tracker import matching
 
-    lex = det.default_lexicon()
-    triggers: set[str] = set()
-    for opp in lex.oppositions:
-        for phrase in (*opp.a, *opp.b):
-            triggers.update(phrase.split())
     sides: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, norm in enumerate(norms):
-        toks = norm.split()
-        if triggers.isdisjoint(toks):
-            continue
-        for m in set(lex.match_tokens(tuple(toks))):
-            sides[(m.opposition, m.side)].append(i)
+    for i, text in enumerate(texts):
+        for key in lexicon_sides(text):
+            sides[key].append(i)
     pairs: set[tuple[int, int]] = set()
     for (name, side), members in sides.items():
         if side != "a":
@@ -227,7 +222,7 @@ def _lexicon_pairs(ids: list[int], norms: list[str]) -> set[tuple[int, int]]:
             continue
         df: Counter = Counter()
         for i in (*members, *others):
-            df.update(set(matching.tokens_of(norms[i])))
+            df.update(matching.tokens_of(norms[i]))
         by_token: dict[str, list[int]] = defaultdict(list)
         for j in others:
             for t in matching.tokens_of(norms[j]):
@@ -351,25 +346,42 @@ def count_open(session: Session) -> int:
 # ---------------------------------------------------------------- new texts
 
 
-def worth_checking(norm_a: str, norm_b: str) -> bool:
-    """Cheap test on folded texts: could a detector fire on this pair at all?"""
-    ta, tb = norm_a.split(), norm_b.split()
-    return (
-        [t for t in ta if _DIGITS.search(t)] != [t for t in tb if _DIGITS.search(t)]
-        or _negated(ta) != _negated(tb)
-        or (not _ATTACK.isdisjoint(ta) and not _ATTACK.isdisjoint(tb))
-        or bool(lexicon_sides(norm_a))
-        and bool(lexicon_sides(norm_b))
-    )
+_SIDES: dict[str, frozenset[tuple[str, str]]] = {}
+_LEXICON: list = []
+_NONE: frozenset[tuple[str, str]] = frozenset()
 
 
-def lexicon_sides(norm: str) -> frozenset[tuple[str, str]]:
-    """The (opposition, side) pairs of the lexicon that a folded text matches."""
-    return frozenset((m.opposition, m.side) for m in det.default_lexicon().match_tokens(tuple(norm.split())))
+def lexicon() -> det.Lexicon:
+    """The lexicon in force, loaded once per process (a command is one process), with the
+    words its phrases use (a cheap first test)."""
+    if not _LEXICON:
+        lex = det.default_lexicon()
+        words = {w for o in lex.oppositions for p in (*o.a, *o.b) for w in p.split()}
+        _LEXICON.extend((lex, frozenset(words)))
+    return _LEXICON[0]
 
 
-def opposed(norm_a: str, norm_b: str) -> bool:
-    sa, sb = lexicon_sides(norm_a), lexicon_sides(norm_b)
+def lexicon_sides(text: str) -> frozenset[tuple[str, str]]:
+    """The (opposition, side) pairs of the lexicon that a claim's text matches."""
+    sides = _SIDES.get(text)
+    if sides is None:
+        lex = lexicon()
+        if _LEXICON[1].isdisjoint(re.findall(r"[a-z]+", text.lower())):
+            sides = _NONE
+        else:
+            from tracker.normalize import normalize
+
+            sides = frozenset(
+                (m.opposition, m.side) for m in lex.match_tokens(tuple(normalize(text).split()))
+            )
+        if len(_SIDES) > 200_000:
+            _SIDES.clear()
+        _SIDES[text] = sides
+    return sides
+
+
+def opposed(text_a: str, text_b: str) -> bool:
+    sa, sb = lexicon_sides(text_a), lexicon_sides(text_b)
     return any((name, "b" if side == "a" else "a") in sb for name, side in sa)
 
 
@@ -379,7 +391,7 @@ def detect_text(
     """Detectors between a text not stored yet (``view``, id 0) and stored claims."""
     if not candidate_ids:
         return []
-    lex = det.default_lexicon()
+    lex = lexicon()
     pv = det.prepare(view)
     out = []
     for cid, other in views(session, candidate_ids).items():
@@ -416,7 +428,7 @@ def compare(session: Session, a_ref: str, b_ref: str) -> Comparison:
     if a.id == b.id:
         raise InvalidInput(f"'{a_ref}' and '{b_ref}' are the same claim.")
     vs = views(session, [a.id, b.id])
-    lex = det.default_lexicon()
+    lex = lexicon()
     va, vb = vs[a.id], vs[b.id]
     signals = det.detect(det.prepare(va), det.prepare(vb), lex)
     scores = {

@@ -604,8 +604,33 @@ def _write_claims(
     key_ref: dict[str, int] = {}
     to_check: dict[int, list[int]] = {}
 
-    for n, r in enumerate(lines, 1):
-        if progress is not None and n % 1000 == 0:
+    # Lines that are matched (no "claim" field, key not stored yet): their matching form,
+    # and their near-duplicates among the file's earlier lines, found in bulk by blocking.
+    eligible = [
+        n
+        for n, r in enumerate(lines)
+        if not r.data.get("claim") and not (r.claim.key and r.claim.key in stored_keys)
+    ]
+    norm_of = {n: matcher.fold(lines[n].claim.text) for n in eligible}
+    earlier: dict[int, list[tuple[int, matching.Judgement]]] = defaultdict(list)
+    floor = matching.sort_floor(min(matching.SETTINGS.suggest, matching.SETTINGS.contradiction))
+    for x, y, _ in matching.blocked_pairs([norm_of[n] for n in eligible], floor):
+        i, j = eligible[x], eligible[y]
+        jd = matching.judge(
+            lines[i].claim.text, lines[j].claim.text, norm_of[i], norm_of[j], aliases=matcher.aliases
+        )
+        if jd.kind != "unrelated":
+            earlier[max(i, j)].append((min(i, j), jd))
+    for x, y in detection.lexicon_pairs(
+        list(range(len(eligible))), [lines[n].claim.text for n in eligible], [norm_of[n] for n in eligible]
+    ):
+        i, j = sorted((eligible[x], eligible[y]))
+        earlier[j].append((i, matching.Judgement("contradiction", 0.0, (), ("opposing-action",))))
+    line_ref: dict[int, int] = {}
+    local_fp: dict[str, int] = {}
+
+    for n, r in enumerate(lines):
+        if progress is not None and n and n % 1000 == 0:
             progress(1000)
         data = r.claim
         assert data is not None
@@ -616,7 +641,7 @@ def _write_claims(
             continue
         fp = claims.fingerprint(data.text)
         exact = stored_same(data, fp)
-        local_exact = matcher.local_same_text(fp)
+        local_exact = local_fp.get(fp)
         if not data.key:
             if exact is not None and (exact, oid, data.published) in seen_apps:
                 report.unchanged += 1
@@ -626,7 +651,7 @@ def _write_claims(
                 continue
         into: int | None = None
         found: list[matching.Found] = []
-        norm: str | None = None
+        norm = norm_of.get(n)
         ref_key = r.data.get("claim")
         if ref_key:
             if ref_key in key_ref:
@@ -636,8 +661,11 @@ def _write_claims(
                 into = target.id if target is not None else None
         else:
             same = exact if exact is not None else local_exact
-            norm = matcher.fold(data.text)
-            found = matcher.find(data.text, norm, exclude=[same] if same is not None else [])
+            if not matcher.db_empty:
+                found = matcher.find(data.text, norm, exclude=[same] if same is not None else [])
+            for i, jd in sorted(earlier.get(n, ()), key=lambda e: e[0]):
+                if i in line_ref:
+                    found.append(matching.Found(line_ref[i], jd))
             if duplicates == "merge":
                 into = same
                 if into is None:
@@ -649,7 +677,8 @@ def _write_claims(
                 )
         if into is None:
             norm = norm if norm is not None else matcher.fold(data.text)
-            into = matcher.remember(data.text, norm, fp)
+            into = -(len(new_claims) + 1)
+            local_fp.setdefault(fp, into)
             new_claims.append(
                 {
                     "key": data.key,
@@ -661,13 +690,17 @@ def _write_claims(
                     "status": "active",
                 }
             )
-            suggestions.extend((into, f.claim_id, f.judgement) for f in found if f.claim_id != into)
-            check = [f.claim_id for f in found if f.claim_id != into]
-            if detection.lexicon_sides(norm):
+            suggestions.extend(
+                (into, f.claim_id, f.judgement)
+                for f in found
+                if f.claim_id != into and f.judgement.kind in ("same", "suggest")
+            )
+            check = [f.claim_id for f in found if f.claim_id != into and f.judgement.kind == "contradiction"]
+            if not matcher.db_empty and detection.lexicon_sides(data.text):
                 check += [
                     c
                     for c in matcher.candidates(norm)[: detection.CANDIDATES_PER_CLAIM]
-                    if c != into and detection.opposed(norm, matcher.text_of(c)[1])
+                    if c != into and detection.opposed(data.text, matcher.text_of(c)[0])
                 ]
             if check:
                 to_check[into] = check
@@ -682,6 +715,7 @@ def _write_claims(
                 upd = updates.setdefault(into, {"topics": [], "event_date": None})
                 upd["topics"] += list(data.topics)
                 upd["event_date"] = upd["event_date"] or data.event_date
+        line_ref[n] = into
         seen_apps.add((into, oid, data.published))
         new_apps.append(
             {

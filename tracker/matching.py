@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, insert, select, text
@@ -41,12 +42,17 @@ class Settings:
     """A token carried by more claims than this is too common to narrow the search."""
     max_tokens: int = 64
     """Longest token stored in the posting table."""
-    bucket_cap: int = 400
-    """dedupe: a token shared by more claims than this does not form a block."""
-    block_tokens: int = 3
-    """dedupe: each claim is blocked under its this-many rarest tokens."""
+    bucket_cap: int = 100
+    """Blocking (dedupe, import, report): a key shared by more claims forms no block."""
+    block_tokens: int = 5
+    """Blocking: each claim is keyed by every pair of its this-many rarest tokens."""
     trigram_limit: int = 50
     """PostgreSQL: extra candidates from pg_trgm similarity, for misspellings."""
+    all_pairs_below: int = 500
+    """Blocking: fewer texts than this are simply compared pair by pair."""
+    min_share: float = 0.35
+    """Duplicate search: a candidate must share at least this share of the text's own
+    token weight (rare tokens weigh more); near-duplicates share far more."""
 
 
 SETTINGS = Settings()
@@ -68,17 +74,17 @@ def tokens_of(norm: str) -> list[str]:
     """The distinct content tokens of a folded text, as stored in the posting table."""
     from tracker.normalize import STOPWORDS
 
-    seen: dict[str, None] = {}
-    for tok in norm.split():
-        if tok not in STOPWORDS and len(tok) > 1 or tok.isdigit():
-            seen.setdefault(tok[: SETTINGS.max_tokens], None)
-    return list(seen)
+    out = [t for t in dict.fromkeys(norm.split()) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    if any(len(t) > SETTINGS.max_tokens for t in out):
+        out = list(dict.fromkeys(t[: SETTINGS.max_tokens] for t in out))
+    return out
 
 
 def fold_text(text_: str, aliases=None) -> str:
+    """The matching form stored in ``claims.norm`` (every uncommon word keyed)."""
     from tracker.normalize import fold
 
-    return fold(text_, aliases or None)
+    return fold(text_, aliases or None, key_all=True)
 
 
 def index_claim(session: Session, claim: Claim, aliases: dict[str, str] | None = None) -> None:
@@ -140,6 +146,22 @@ class Judgement:
     signals: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=262_144)
+def _plain_features(text_: str):
+    from tracker.normalize import features
+
+    return features(text_)
+
+
+def _features(text_: str, aliases=None):
+    """Text features, cached when no analyst aliases apply (alias tables are not hashable)."""
+    if aliases is None:
+        return _plain_features(text_)
+    from tracker.normalize import features
+
+    return features(text_, aliases)
+
+
 def _numbers(feat) -> Counter:
     return Counter(value for value, _ in feat.numbers)
 
@@ -154,12 +176,10 @@ def judge(
 ) -> Judgement:
     """Classify a pair: the same claim, a suggested duplicate, a contradiction candidate
     (same words, different numbers or polarity), or unrelated."""
-    from tracker.normalize import features
-
     sim = score(a_norm, b_norm) if sim is None else sim
     if sim < min(SETTINGS.suggest, SETTINGS.contradiction):
         return Judgement("unrelated", sim)
-    fa, fb = features(a_text, aliases or None), features(b_text, aliases or None)
+    fa, fb = _features(a_text, aliases or None), _features(b_text, aliases or None)
     reasons: list[str] = []
     signals: list[str] = []
     if _numbers(fa) != _numbers(fb):
@@ -209,26 +229,55 @@ def blocked_pairs(
     """Index pairs (i < j) of ``norms`` whose token-sort similarity is at least ``floor``,
     found by blocking instead of comparing every pair.
 
-    Each text is blocked under its ``block_tokens`` rarest tokens (document frequency over
-    ``norms``); tokens shared by more than ``bucket_cap`` texts form no block. Within a
-    block, rapidfuzz's ``extract`` scores each member against the later ones in C. Each
-    pair is yielded once.
+    Each text is keyed by every pair of its ``block_tokens`` rarest tokens (document
+    frequency over ``norms``, at least 2). Two near-duplicates share most rare tokens, so
+    they share several keys, even when one rare word was misspelled or a number changed;
+    unrelated texts rarely share two rare tokens, so the blocks stay small. A key shared
+    by more than ``bucket_cap`` texts forms no block. Within a block rapidfuzz scores each
+    member against the later ones in C. Each pair is yielded once.
     """
+    from itertools import combinations
+
     from rapidfuzz import fuzz, process
 
+    if len(norms) <= SETTINGS.all_pairs_below:
+        # Few texts: compare every pair (exact, and cheap at this size).
+        for i in range(len(norms) - 1):
+            for _, sim, off in process.extract(
+                norms[i],
+                norms[i + 1 :],
+                scorer=fuzz.token_sort_ratio,
+                processor=None,
+                score_cutoff=floor,
+                limit=None,
+            ):
+                yield i, i + 1 + off, sim
+        return
+    k = block_tokens or SETTINGS.block_tokens
     toks = [tokens_of(n) for n in norms]
     df: Counter = Counter()
     for ts in toks:
         df.update(ts)
-    buckets: dict[str, list[int]] = defaultdict(list)
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, ts in enumerate(toks):
-        usable = sorted((t for t in ts if 1 < df[t] <= SETTINGS.bucket_cap), key=lambda t: (df[t], t))
-        for t in usable[: block_tokens or SETTINGS.block_tokens]:
-            buckets[t].append(i)
-
+        rare = sorted([(df[t], t) for t in ts if df[t] > 1])[:k]
+        rare = [t for _, t in rare]
+        for key in combinations(sorted(rare), 2):
+            buckets[key].append(i)
+    del toks
     seen: set[tuple[int, int]] = set()
+    cap = SETTINGS.bucket_cap
     for members in buckets.values():
-        if len(members) < 2:
+        if len(members) < 2 or len(members) > cap:
+            continue
+        if len(members) == 2:
+            i, j = members
+            if (i, j) in seen:
+                continue
+            sim = fuzz.token_sort_ratio(norms[i], norms[j], processor=None, score_cutoff=floor)
+            if sim:
+                seen.add((i, j))
+                yield i, j, sim
             continue
         texts = [norms[i] for i in members]
         for x in range(len(members) - 1):
@@ -248,14 +297,20 @@ def blocked_pairs(
                     yield pair[0], pair[1], sim
 
 
+def sort_floor(score_floor: float) -> float:
+    """The lowest token-sort similarity a pair can have and still reach ``score_floor`` on
+    ``score`` (which averages token sort with token set, at most 100)."""
+    return max(0.0, 2 * score_floor - 100)
+
+
 def duplicate_pairs(
     rows: Sequence[tuple[int, str, str]], *, suggest_too: bool = True
 ) -> list[tuple[int, int, Judgement]]:
     """Near-duplicate pairs among ``rows`` of (id, text, folded text), by blocking
     (``blocked_pairs``); only pairs near the suggestion threshold are judged in Python."""
-    floor = SETTINGS.suggest if suggest_too else SETTINGS.merge
+    floor = sort_floor(SETTINGS.suggest if suggest_too else SETTINGS.merge)
     out: list[tuple[int, int, Judgement]] = []
-    for i, j, _ in blocked_pairs([r[2] for r in rows], floor - 15):
+    for i, j, _ in blocked_pairs([r[2] for r in rows], floor):
         jd = judge(rows[i][1], rows[j][1], rows[i][2], rows[j][2])
         if jd.kind == "same" or (suggest_too and jd.kind == "suggest"):
             out.append((rows[i][0], rows[j][0], jd))
@@ -381,7 +436,11 @@ class Matcher:
             out.append((tok, self._postings.get(tok, [])))
         return out
 
-    def candidates(self, norm: str, exclude: Iterable[int] = ()) -> list[int]:
+    def candidates(self, norm: str, exclude: Iterable[int] = (), min_share: float = 0.0) -> list[int]:
+        """Stored and remembered claims worth comparing with ``norm``, best first; with
+        ``min_share``, only those sharing that share of the text's token weight."""
+        import heapq
+
         toks = tokens_of(norm)
         weights: dict[int, float] = defaultdict(float)
         stored = dict(self._stored_postings(toks))
@@ -392,8 +451,10 @@ class Matcher:
         rare = [(df, t) for df, t in usable if 0 < df <= SETTINGS.posting_cap]
         if not rare:
             rare = sorted(d for d in usable if d[0] > 0)[:2]
+        total = 0.0
         for df, tok in rare:
             w = 1.0 / (1 + df) ** 0.5
+            total += w
             for cid in stored.get(tok, ()):
                 weights[cid] += w
             for ref in self._local.get(tok, ())[: SETTINGS.posting_cap]:
@@ -406,10 +467,12 @@ class Matcher:
                 ),
                 {"q": norm, "n": SETTINGS.trigram_limit},
             ).scalars():
-                weights[cid] += 1.0
+                weights[cid] += total
         for cid in exclude:
             weights.pop(cid, None)
-        ranked = sorted(weights, key=lambda c: (-weights[c], c))[: SETTINGS.candidates]
+        floor = min_share * total
+        pool = [c for c, w in weights.items() if w >= floor] if floor > 0 else list(weights)
+        ranked = heapq.nlargest(SETTINGS.candidates, pool, key=lambda c: (weights[c], -c))
         missing = [c for c in ranked if c > 0 and c not in self._texts]
         if missing:
             for cid, t, n, status in self.session.execute(
@@ -425,7 +488,7 @@ class Matcher:
         from rapidfuzz import fuzz, process
 
         norm = self.fold(text_) if norm is None else norm
-        refs = self.candidates(norm, exclude)
+        refs = self.candidates(norm, exclude, SETTINGS.min_share)
         if not refs:
             return []
         norms = [self.text_of(r)[1] for r in refs]

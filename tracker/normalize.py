@@ -867,7 +867,7 @@ def _capitalised(text: str) -> set[str]:
 
 
 def _analyse(
-    text: str, aliases: Mapping[str, str] | None, all_names: bool
+    text: str, aliases: Mapping[str, str] | None, all_names: bool, key_all: bool = False
 ) -> tuple[list[str], list[str], list[str]]:
     """Return (normalised tokens, folded tokens, name keys) of ``text``.
 
@@ -896,22 +896,31 @@ def _analyse(
             continue
         info = _INFO.get(t) or _token_info(t)
         keyed = info[3]
-        if keyed is not None and (all_names or info[4] or t in caps or kind == _ANALYST_CANON):
+        if keyed is None:
+            out.append(t)
+        elif all_names or info[4] or t in caps or kind == _ANALYST_CANON:
             out.append(keyed)
             names.append(keyed)
+        elif key_all:
+            out.append(keyed)
         else:
             out.append(t)
     return ntoks, out, names
 
 
-def fold(text: str, aliases: Mapping[str, str] | None = None) -> str:
-    """The matching form of ``text``: normalised, the article "al"/"el" dropped, phrase aliases
+def fold(text: str, aliases: Mapping[str, str] | None = None, *, key_all: bool = False) -> str:
+    """The folded form of ``text``: normalised, the article "al"/"el" dropped, phrase aliases
     applied (PHRASE_ALIASES, then the analyst's ``aliases``, which win), and every name token
     replaced by its ``name_key``. A token is a name when it is capitalised somewhere in
     ``text`` or is in KNOWN, and is not a common word (STOPWORDS, months, days, frequent news
     words). Idempotent: fold(fold(x)) == fold(x).
+
+    ``key_all=True`` is the form near-duplicate matching stores (``claims.norm``): every
+    uncommon word is keyed whatever its case, so that a repost in lower case or Title Case
+    folds exactly like the original. A few common words then share a key ("went"/"want"),
+    which matters only when the rest of two sentences is the same anyway.
     """
-    return " ".join(_analyse(text, aliases, False)[1])
+    return " ".join(_analyse(text, aliases, False, key_all)[1])
 
 
 def fold_name(name: str, aliases: Mapping[str, str] | None = None) -> str:

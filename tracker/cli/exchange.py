@@ -54,11 +54,15 @@ def import_(
                     file.name,
                     duplicates=duplicates,
                     progress=lambda n: bar.advance(task, n),
-                    rejects=source.rejects,
+                    rejects=source.rejects if skip_invalid else None,
                 )
         else:
             report = importexport.import_records(
-                s, source.records, file.name, duplicates=duplicates, rejects=source.rejects
+                s,
+                source.records,
+                file.name,
+                duplicates=duplicates,
+                rejects=source.rejects if skip_invalid else None,
             )
         report.rejected = len(source.rejects)
     rejects_path = importexport.write_rejects(source) if source.rejects else None
