@@ -84,6 +84,12 @@ class DetectorSettings:
     """Near-duplicate for the verdict detector, when the caller gives no similarity."""
     plausible_tokens: int = 2
     """Shared content tokens that make a pair without a shared name worth a look."""
+    opposing_similarity: float = 45.0
+    """Opposing action: least word similarity of the two claims (they are about one thing)."""
+    proposition_similarity: float = 65.0
+    """Confirm vs deny, support vs oppose: the confirmed and the denied statement must be
+    nearly the same sentence, or the two claims are about different things."""
+    proposition_oppositions: tuple[str, ...] = ("confirm-vs-deny", "support-vs-oppose")
 
 
 SETTINGS = DetectorSettings()
@@ -1186,6 +1192,19 @@ def opposing_action(a: ClaimView, b: ClaimView, lexicon: Lexicon | None = None) 
     if weight < 1.0:
         return None
     if not same_period(a, b, SETTINGS.opposing_window_days):
+        return None
+    sim = _similarity(a, b)
+    opposed = [
+        name
+        for name in opposed
+        if sim
+        >= (
+            SETTINGS.proposition_similarity
+            if name in SETTINGS.proposition_oppositions
+            else SETTINGS.opposing_similarity
+        )
+    ]
+    if not opposed:
         return None
     reasons = []
     for name in opposed:

@@ -29,6 +29,9 @@ CANDIDATES_PER_CLAIM = 60
 """How many index candidates of a new claim are run through every detector."""
 SCAN_FLOOR = 45.0
 """Full scan: word similarity (token sort, folded text) from which a pair is examined."""
+LEXICON_SHARED_TOKENS = 2
+"""Opposing-action candidates: claims on opposite sides of the lexicon that share at
+least this many rare tokens (names, places, the thing acted on)."""
 SCAN_BLOCK_TOKENS = 8
 """Full scan: each claim is blocked under this many of its rarest tokens (dedupe uses
 fewer: two reports that contradict share fewer words than two that repeat)."""
@@ -106,6 +109,21 @@ def _dismissed(session: Session, pairs: Iterable[tuple[int, int]]) -> set[tuple[
         )
     ).all()
     return {(a, b) for a, b in rows if (a, b) in wanted}
+
+
+def relation_row(a: int, b: int, signals: list[det.Signal]) -> dict:
+    """The table row of a suggested contradiction (for bulk inserts)."""
+    lo, hi = sorted((a, b))
+    return {
+        "a_id": lo,
+        "b_id": hi,
+        "kind": "contradicts",
+        "origin": signals[0].kind,
+        "state": "suggested",
+        "score": round(max(s.score for s in signals), 1),
+        "reasons": [r for s in signals for r in s.reasons],
+        "signals": [s.kind for s in signals],
+    }
 
 
 def record(session: Session, a: Claim | int, b: Claim | int, signals: list[det.Signal]) -> Relation | None:
@@ -229,12 +247,12 @@ def lexicon_pairs(ids: list[int], texts: list[str], norms: list[str]) -> set[tup
                 if df[t] <= matching.SETTINGS.bucket_cap:
                     by_token[t].append(j)
         for i in members:
-            near: set[int] = set()
+            shared: Counter = Counter()
             for t in matching.tokens_of(norms[i]):
                 if df[t] <= matching.SETTINGS.bucket_cap:
-                    near.update(by_token.get(t, ()))
-            for j in near:
-                if i != j:
+                    shared.update(by_token.get(t, ()))
+            for j, n in shared.items():
+                if i != j and n >= LEXICON_SHARED_TOKENS:
                     pairs.add(tuple(sorted((ids[i], ids[j]))))
     return pairs
 

@@ -38,8 +38,10 @@ class Settings:
     """Pairs this close whose numbers or polarity differ are contradiction candidates."""
     candidates: int = 300
     """At most this many claims from the index are ranked by rapidfuzz."""
-    posting_cap: int = 3000
+    posting_cap: int = 2000
     """A token carried by more claims than this is too common to narrow the search."""
+    query_tokens: int = 6
+    """A text's postings are read for its this-many rarest tokens only."""
     max_tokens: int = 64
     """Longest token stored in the posting table."""
     bucket_cap: int = 100
@@ -417,23 +419,23 @@ class Matcher:
         return self._texts[ref]
 
     def _stored_postings(self, toks: list[str]) -> list[tuple[str, list[int]]]:
+        """Postings of the rarest ``query_tokens`` of ``toks`` (how rare: a count capped in
+        SQL, so a common token costs an index walk, not a transfer)."""
         if self.db_empty:
             return []
-        out = []
+        count = text("SELECT count(*) FROM (SELECT 1 FROM claim_tokens WHERE token = :t LIMIT :n) AS t")
         for tok in toks:
             if tok not in self._df:
-                ids = (
-                    self.session.execute(
-                        text("SELECT claim_id FROM claim_tokens WHERE token = :t LIMIT :n"),
-                        {"t": tok, "n": SETTINGS.posting_cap + 1},
-                    )
-                    .scalars()
-                    .all()
-                )
-                self._df[tok] = len(ids)
-                if len(ids) <= SETTINGS.posting_cap:
-                    self._postings[tok] = list(ids)
-            out.append((tok, self._postings.get(tok, [])))
+                self._df[tok] = self.session.execute(
+                    count, {"t": tok, "n": SETTINGS.posting_cap + 1}
+                ).scalar()
+        rare = sorted((self._df[t], t) for t in toks if 0 < self._df[t] <= SETTINGS.posting_cap)
+        fetch = text("SELECT claim_id FROM claim_tokens WHERE token = :t")
+        out = []
+        for _, tok in rare[: SETTINGS.query_tokens]:
+            if tok not in self._postings:
+                self._postings[tok] = list(self.session.execute(fetch, {"t": tok}).scalars())
+            out.append((tok, self._postings[tok]))
         return out
 
     def candidates(self, norm: str, exclude: Iterable[int] = (), min_share: float = 0.0) -> list[int]:
@@ -453,6 +455,8 @@ class Matcher:
             rare = sorted(d for d in usable if d[0] > 0)[:2]
         total = 0.0
         for df, tok in rare:
+            if tok not in stored and tok not in self._local:
+                continue  # a rare token whose postings were not read
             w = 1.0 / (1 + df) ** 0.5
             total += w
             for cid in stored.get(tok, ()):
