@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = [
     "ADMIRALTY_GRADES",
@@ -169,6 +170,7 @@ _APOSTROPHE_RE = re.compile(r"['’‘`´ʼ]")
 _NON_WORD_RE = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=262_144)
 def name_key(name: str) -> str:
     """Comparison key for outlet and actor names.
 

@@ -28,11 +28,17 @@ BATCH = 20_000
 CANDIDATES_PER_CLAIM = 60
 """How many index candidates of a new claim are run through every detector."""
 SCAN_FLOOR = 45.0
-"""Full scan: word similarity (token sort, folded text) from which a pair is examined."""
+"""Full scan of a small database (compared pair by pair): word similarity (token sort,
+matching form) from which a pair is examined."""
+SCAN_FLOOR_BLOCKED = 70.0
+"""Full scan of a large database (blocked): the same, higher, so that the detectors see
+the pairs whose wording is close rather than every pair that shares two rare words."""
 LEXICON_SHARED_TOKENS = 2
 """Opposing-action candidates: claims on opposite sides of the lexicon that share at
-least this many rare tokens (names, places, the thing acted on)."""
-SCAN_BLOCK_TOKENS = 8
+least this many rare tokens (names, places, the thing acted on)..."""
+LEXICON_TOKEN_CAP = 20
+"""...where rare means carried by at most this many of the claims on those two sides."""
+SCAN_BLOCK_TOKENS = 5
 """Full scan: each claim is blocked under this many of its rarest tokens (dedupe uses
 fewer: two reports that contradict share fewer words than two that repeat)."""
 
@@ -202,7 +208,8 @@ def candidate_pairs(session: Session, progress: Callable[[str], None] | None = N
     denied = set(session.scalars(select(Appearance.claim_id).where(Appearance.stance == "denies").distinct()))
     say(f"comparing {len(ids):,} claims")
     pairs: set[tuple[int, int]] = set()
-    for i, j, _ in matching.blocked_pairs(norms, SCAN_FLOOR, SCAN_BLOCK_TOKENS):
+    floor = SCAN_FLOOR if len(norms) <= matching.SETTINGS.all_pairs_below else SCAN_FLOOR_BLOCKED
+    for i, j, _ in matching.blocked_pairs(norms, floor, SCAN_BLOCK_TOKENS):
         a, b = norms[i], norms[j]
         ta, tb = a.split(), b.split()
         if (
@@ -244,12 +251,12 @@ def lexicon_pairs(ids: list[int], texts: list[str], norms: list[str]) -> set[tup
         by_token: dict[str, list[int]] = defaultdict(list)
         for j in others:
             for t in matching.tokens_of(norms[j]):
-                if df[t] <= matching.SETTINGS.bucket_cap:
+                if df[t] <= LEXICON_TOKEN_CAP:
                     by_token[t].append(j)
         for i in members:
             shared: Counter = Counter()
             for t in matching.tokens_of(norms[i]):
-                if df[t] <= matching.SETTINGS.bucket_cap:
+                if df[t] <= LEXICON_TOKEN_CAP:
                     shared.update(by_token.get(t, ()))
             for j, n in shared.items():
                 if i != j and n >= LEXICON_SHARED_TOKENS:
