@@ -11,6 +11,7 @@ Thresholds live in ``SETTINGS`` and are documented in docs/matching.md.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -140,6 +141,33 @@ def score(a_norm: str, b_norm: str) -> float:
     return round(0.5 * sort + 0.5 * tset, 1)
 
 
+# A denial that ``features().negated`` does not see: "rejected claims that", "dismissed as
+# false reports that". Near-identical texts of which one carries it are never duplicates.
+_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)"
+    r"|disput(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|false(?:ly)?|untrue|baseless|fabricated)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=262_144)
+def _polarity_marks(text_: str) -> int:
+    """How many negations and denials a text carries ("did not", "no", "rejected claims
+    that"): two near-identical texts whose counts differ say opposite things, even when
+    both hold a negation somewhere else."""
+    from tracker.normalize import NEGATIONS, normalize
+
+    toks = normalize(text_).split()
+    return sum(t in NEGATIONS for t in toks) + len(_DENIAL.findall(text_)) + text_.count("n't")
+
+
+def _opposed(a_text: str, b_text: str) -> bool:
+    """The two texts sit on opposite sides of one opposition of the lexicon."""
+    from tracker.detection import opposed
+
+    return opposed(a_text, b_text)
+
+
 @dataclass(frozen=True)
 class Judgement:
     kind: str  # "same" | "suggest" | "contradiction" | "unrelated"
@@ -189,9 +217,12 @@ def judge(
         right = ", ".join(_fmt(v, u) for v, u in fb.numbers) or "no number"
         reasons.append(f"same words, different numbers: {left} vs {right}")
         signals.append("numeric")
-    if fa.negated != fb.negated:
-        reasons.append("same words, one of them negated")
+    if _polarity_marks(a_text) != _polarity_marks(b_text):
+        reasons.append("same words, one of them negated or denied")
         signals.append("polarity")
+    if _opposed(a_text, b_text):
+        reasons.append("same words, opposing actions (lexicon)")
+        signals.append("opposing-action")
     if signals:
         if sim >= SETTINGS.contradiction:
             return Judgement("contradiction", sim, tuple(reasons), tuple(signals))
@@ -267,11 +298,53 @@ def blocked_pairs(
         for key in combinations(sorted(rare), 2):
             buckets[key].append(i)
     del toks
-    seen: set[tuple[int, int]] = set()
     cap = SETTINGS.bucket_cap
-    for members in buckets.values():
-        if len(members) < 2 or len(members) > cap:
-            continue
+    blocks = [m for m in buckets.values() if 2 <= len(m) <= cap]
+    del buckets
+    workers = _workers(len(norms))
+    if workers > 1:
+        # Forked workers see ``norms`` and ``blocks`` copy-on-write; each scores a share
+        # of the blocks and returns the pairs it found.
+        _BLOCK_JOB[:] = [norms, blocks, floor, workers]
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_score_share, range(workers))
+        _BLOCK_JOB.clear()
+        seen: set[tuple[int, int]] = set()
+        for part in parts:
+            for i, j, sim in part:
+                if (i, j) not in seen:
+                    seen.add((i, j))
+                    yield i, j, sim
+        return
+    yield from _score_blocks(norms, blocks, floor)
+
+
+_BLOCK_JOB: list = []
+PARALLEL_FROM = 50_000
+"""Blocking over at least this many texts is scored by one forked worker per core."""
+
+
+def _workers(n: int) -> int:
+    import os
+    import sys
+
+    if n < PARALLEL_FROM or sys.platform == "win32" or os.environ.get("TRACKER_WORKERS") == "1":
+        return 1
+    return max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, 4))
+
+
+def _score_share(w: int) -> list[tuple[int, int, float]]:
+    norms, blocks, floor, workers = _BLOCK_JOB
+    return list(_score_blocks(norms, blocks[w::workers], floor))
+
+
+def _score_blocks(norms, blocks, floor) -> Iterator[tuple[int, int, float]]:
+    from rapidfuzz import fuzz, process
+
+    seen: set[tuple[int, int]] = set()
+    for members in blocks:
         if len(members) == 2:
             i, j = members
             if (i, j) in seen:

@@ -1,0 +1,85 @@
+"""The matcher's judgement on pairs (STYLE: tables of pairs that must and must not match)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker import matching
+
+BASE = "General Farhad Manirian told PMF commanders in Baghdad on 30 May 2020 to {} against US troops."
+
+SAME = [
+    (
+        "Quds Force commander Esmail Ghaani told Iraqi militia leaders in Baghdad to keep calm until the talks end.",
+        "quds force commander esmail qaani told iraqi militia leaders in baghdad to keep calm until the talks end.",
+    ),
+    (
+        "Kataib Hezbollah fired 14 rockets at the Ain al-Asad air base on 7 July.",
+        "KATAIB HIZBULLAH FIRED FOURTEEN ROCKETS AT THE AIN AL-ASAD AIR BASE ON 7 JULY.",
+    ),
+    (
+        "The Hashd al-Shaabi moved 2,500 fighters to Erbil.",
+        "The Hashed al-Shaabi moved 2500 fighters to Irbil.",
+    ),
+]
+
+NEVER_DUPLICATES = [
+    (
+        "Kataib Hezbollah fired 14 rockets at the Ain al-Asad air base on 7 July.",
+        "Kataib Hezbollah fired 30 rockets at the Ain al-Asad air base on 7 July.",
+    ),
+    (
+        "Ghaani rebuked the militia leaders at the Baghdad meeting.",
+        "Ghaani did not rebuke the militia leaders at the Baghdad meeting.",
+    ),
+    (
+        "The cabinet allocated 1,700 billion dinars for families in Diyala, Sheikh Mahdi told reporters.",
+        "Sheikh Mahdi rejected claims that the cabinet allocated 1,700 billion dinars for families in Diyala.",
+    ),
+    (
+        "The ministry said the convoy was not attacked and troops did not fire near the border.",
+        "The ministry dismissed as false reports that the convoy was not attacked and troops did not fire near the border.",
+    ),
+    (BASE.format("escalate operations"), BASE.format("hold off on retaliation")),
+    (
+        "The Pentagon will keep 2,500 troops in Iraq, officials said.",
+        "The Pentagon will withdraw all 2,500 troops from Iraq, officials said.",
+    ),
+]
+
+
+def judge(a: str, b: str) -> matching.Judgement:
+    return matching.judge(a, b, matching.fold_text(a), matching.fold_text(b))
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_same_claim_however_spelled_or_cased(a, b):
+    assert judge(a, b).kind == "same"
+
+
+@pytest.mark.parametrize(("a", "b"), NEVER_DUPLICATES)
+def test_numbers_negations_denials_and_opposing_actions_are_never_duplicates(a, b):
+    j = judge(a, b)
+    assert j.kind == "contradiction", j
+
+
+def test_scores_rank_closer_pairs_higher():
+    a = "Ghaani told militia leaders in Baghdad to keep calm until the nuclear talks end."
+    closer = "Ghaani told the militia leaders in Baghdad to keep calm until nuclear talks end."
+    looser = "Ghaani asked Iraqi factions to stay quiet while the talks continue."
+    assert matching.score(matching.fold_text(a), matching.fold_text(closer)) > matching.score(
+        matching.fold_text(a), matching.fold_text(looser)
+    )
+
+
+def test_blocking_finds_what_brute_force_finds_on_a_small_corpus():
+    texts = [
+        *[f"Militia {n} fired {n + 3} rockets at a base near Baghdad on day {n}." for n in range(50)],
+        *[a for a, _ in SAME],
+        *[b for _, b in SAME],
+    ]
+    norms = [matching.fold_text(t) for t in texts]
+    blocked = {(i, j) for i, j, _ in matching.blocked_pairs(norms, 60)}
+    for a, b in SAME:
+        i, j = texts.index(a), texts.index(b)
+        assert (min(i, j), max(i, j)) in blocked
