@@ -631,11 +631,18 @@ def _write_claims(
     ]
     norm_of = {n: matcher.fold(lines[n].claim.text) for n in eligible}
     earlier: dict[int, list[tuple[int, matching.Judgement]]] = defaultdict(list)
-    floor = matching.sort_floor(min(matching.SETTINGS.suggest, matching.SETTINGS.contradiction))
-    for x, y, _ in matching.blocked_pairs([norm_of[n] for n in eligible], floor):
+    # Near-duplicates need the suggestion threshold; variants with other numbers, a negation
+    # or an opposing verb score far above it, so the same floor finds them.
+    floor = matching.sort_floor(matching.SETTINGS.suggest)
+    for x, y, sort in matching.blocked_pairs([norm_of[n] for n in eligible], floor):
         i, j = eligible[x], eligible[y]
         jd = matching.judge(
-            lines[i].claim.text, lines[j].claim.text, norm_of[i], norm_of[j], aliases=matcher.aliases
+            lines[i].claim.text,
+            lines[j].claim.text,
+            norm_of[i],
+            norm_of[j],
+            aliases=matcher.aliases,
+            sort=sort,
         )
         if jd.kind != "unrelated":
             earlier[max(i, j)].append((min(i, j), jd))

@@ -47,7 +47,7 @@ class Settings:
     """Longest token stored in the posting table."""
     bucket_cap: int = 100
     """Blocking (dedupe, import, report): a key shared by more claims forms no block."""
-    block_tokens: int = 5
+    block_tokens: int = 4
     """Blocking: each claim is keyed by every pair of its this-many rarest tokens."""
     trigram_limit: int = 50
     """PostgreSQL: extra candidates from pg_trgm similarity, for misspellings."""
@@ -131,12 +131,13 @@ def reindex_all(conn: Connection, batch_size: int = 5000) -> int:
 # ---------------------------------------------------------------- scoring
 
 
-def score(a_norm: str, b_norm: str) -> float:
+def score(a_norm: str, b_norm: str, sort: float | None = None) -> float:
     """Similarity of two folded texts, 0–100: word order and a few extra words matter
-    less than the words themselves."""
+    less than the words themselves. ``sort``: the token-sort ratio, if already known."""
     from rapidfuzz import fuzz
 
-    sort = fuzz.token_sort_ratio(a_norm, b_norm, processor=None)
+    if sort is None:
+        sort = fuzz.token_sort_ratio(a_norm, b_norm, processor=None)
     tset = fuzz.token_set_ratio(a_norm, b_norm, processor=None)
     return round(0.5 * sort + 0.5 * tset, 1)
 
@@ -203,10 +204,11 @@ def judge(
     b_norm: str,
     sim: float | None = None,
     aliases: dict[str, str] | None = None,
+    sort: float | None = None,
 ) -> Judgement:
     """Classify a pair: the same claim, a suggested duplicate, a contradiction candidate
     (same words, different numbers or polarity), or unrelated."""
-    sim = score(a_norm, b_norm) if sim is None else sim
+    sim = score(a_norm, b_norm, sort) if sim is None else sim
     if sim < min(SETTINGS.suggest, SETTINGS.contradiction):
         return Judgement("unrelated", sim)
     fa, fb = _features(a_text, aliases or None), _features(b_text, aliases or None)
@@ -385,8 +387,8 @@ def duplicate_pairs(
     (``blocked_pairs``); only pairs near the suggestion threshold are judged in Python."""
     floor = sort_floor(SETTINGS.suggest if suggest_too else SETTINGS.merge)
     out: list[tuple[int, int, Judgement]] = []
-    for i, j, _ in blocked_pairs([r[2] for r in rows], floor):
-        jd = judge(rows[i][1], rows[j][1], rows[i][2], rows[j][2])
+    for i, j, sort in blocked_pairs([r[2] for r in rows], floor):
+        jd = judge(rows[i][1], rows[j][1], rows[i][2], rows[j][2], sort=sort)
         if jd.kind == "same" or (suggest_too and jd.kind == "suggest"):
             out.append((rows[i][0], rows[j][0], jd))
     return out
