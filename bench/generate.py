@@ -96,46 +96,135 @@ NUM_WORDS = (
     "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
 ).split()
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = ("January February March April May June July August September October November December").split()
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 
 REAL_MILITIAS = [
-    "Kataib Hezbollah", "Asaib Ahl al-Haq", "Harakat Hezbollah al-Nujaba",
-    "Kataib Sayyid al-Shuhada", "the Badr Organization", "Saraya al-Salam",
-    "Kataib al-Imam Ali", "Saraya Awliya al-Dam", "Ashab al-Kahf", "Usbat al-Thaereen",
-    "Qasim al-Jabbarin", "Rabaallah", "Saraya Khorasani", "Kataib Jund al-Imam",
-    "the Popular Mobilization Forces", "the Hashd al-Shaabi", "Liwa Fatemiyoun",
-    "Liwa Zainabiyoun", "Saraya Thar al-Muhandis", "the Islamic Resistance in Iraq",
-    "the Iraqi Resistance Coordination Committee", "Saraya al-Khorasani",
-    "Kataib al-Tayyar al-Risali", "Liwa al-Shabab al-Risali", "Saraya Ansar al-Aqeeda",
-    "Kataib Hezbollah's Brigade 45", "Saraya Ashura", "Liwa Ali al-Akbar",
-    "Saraya al-Jihad", "Harakat al-Abdal", "Kataib Imam al-Ghaib",
+    "Kataib Hezbollah",
+    "Asaib Ahl al-Haq",
+    "Harakat Hezbollah al-Nujaba",
+    "Kataib Sayyid al-Shuhada",
+    "the Badr Organization",
+    "Saraya al-Salam",
+    "Kataib al-Imam Ali",
+    "Saraya Awliya al-Dam",
+    "Ashab al-Kahf",
+    "Usbat al-Thaereen",
+    "Qasim al-Jabbarin",
+    "Rabaallah",
+    "Saraya Khorasani",
+    "Kataib Jund al-Imam",
+    "the Popular Mobilization Forces",
+    "the Hashd al-Shaabi",
+    "Liwa Fatemiyoun",
+    "Liwa Zainabiyoun",
+    "Saraya Thar al-Muhandis",
+    "the Islamic Resistance in Iraq",
+    "the Iraqi Resistance Coordination Committee",
+    "Saraya al-Khorasani",
+    "Kataib al-Tayyar al-Risali",
+    "Liwa al-Shabab al-Risali",
+    "Saraya Ansar al-Aqeeda",
+    "Kataib Hezbollah's Brigade 45",
+    "Saraya Ashura",
+    "Liwa Ali al-Akbar",
+    "Saraya al-Jihad",
+    "Harakat al-Abdal",
+    "Kataib Imam al-Ghaib",
 ]
 MILITIA_PREFIX = [
-    "Kataib", "Saraya", "Liwa", "Harakat", "Asaib", "Ashab", "Usbat", "Quwat", "Jaish",
-    "Firqat", "Tashkil", "Ansar",
+    "Kataib",
+    "Saraya",
+    "Liwa",
+    "Harakat",
+    "Asaib",
+    "Ashab",
+    "Usbat",
+    "Quwat",
+    "Jaish",
+    "Firqat",
+    "Tashkil",
+    "Ansar",
 ]
 MILITIA_WORDS = [
-    "al-Haq", "al-Shuhada", "al-Muqawama", "al-Wa'd al-Sadiq", "al-Nasr", "al-Fath",
-    "al-Jihad", "al-Intiqam", "al-Karar", "al-Ghadab", "al-Huda", "Thar", "al-Mahdi",
-    "al-Hussein", "Abu al-Fadl al-Abbas", "al-Zahra", "al-Kafil", "al-Mujtaba",
-    "al-Sajjad", "al-Baqir", "al-Jawad", "al-Askari", "al-Kadhim", "al-Ridha",
-    "al-Muntadhar", "al-Qaim", "al-Wala", "al-Awfiya", "al-Abdal", "al-Muhajirin",
-    "al-Thaireen", "al-Dam", "al-Kahf", "al-Rafidain", "al-Furat", "Dijla", "al-Tufuf",
-    "al-Ashtar", "Malik al-Ashtar", "al-Mukhtar", "Hamza al-Shuhada", "al-Taff",
-    "al-Ghadir", "al-Mubahala", "Ahl al-Kisa", "al-Ithra", "Bani Hashim", "al-Qassas",
-    "al-Sabireen", "al-Mustadafeen", "Ashura", "al-Arbaeen", "al-Ziyara",
+    "al-Haq",
+    "al-Shuhada",
+    "al-Muqawama",
+    "al-Wa'd al-Sadiq",
+    "al-Nasr",
+    "al-Fath",
+    "al-Jihad",
+    "al-Intiqam",
+    "al-Karar",
+    "al-Ghadab",
+    "al-Huda",
+    "Thar",
+    "al-Mahdi",
+    "al-Hussein",
+    "Abu al-Fadl al-Abbas",
+    "al-Zahra",
+    "al-Kafil",
+    "al-Mujtaba",
+    "al-Sajjad",
+    "al-Baqir",
+    "al-Jawad",
+    "al-Askari",
+    "al-Kadhim",
+    "al-Ridha",
+    "al-Muntadhar",
+    "al-Qaim",
+    "al-Wala",
+    "al-Awfiya",
+    "al-Abdal",
+    "al-Muhajirin",
+    "al-Thaireen",
+    "al-Dam",
+    "al-Kahf",
+    "al-Rafidain",
+    "al-Furat",
+    "Dijla",
+    "al-Tufuf",
+    "al-Ashtar",
+    "Malik al-Ashtar",
+    "al-Mukhtar",
+    "Hamza al-Shuhada",
+    "al-Taff",
+    "al-Ghadir",
+    "al-Mubahala",
+    "Ahl al-Kisa",
+    "al-Ithra",
+    "Bani Hashim",
+    "al-Qassas",
+    "al-Sabireen",
+    "al-Mustadafeen",
+    "Ashura",
+    "al-Arbaeen",
+    "al-Ziyara",
 ]
 MILITIA_NAMES_FOR_IMAM = [
-    "Ali", "Hussein", "Hassan", "Abbas", "Mahdi", "Jaafar", "Zainab", "Muslim ibn Aqil",
-    "Qassem", "Muhandis", "Zaid", "Ammar", "Hamza",
+    "Ali",
+    "Hussein",
+    "Hassan",
+    "Abbas",
+    "Mahdi",
+    "Jaafar",
+    "Zainab",
+    "Muslim ibn Aqil",
+    "Qassem",
+    "Muhandis",
+    "Zaid",
+    "Ammar",
+    "Hamza",
 ]
 ARMED_OTHERS = [
-    "unidentified gunmen", "unknown assailants", "Islamic State militants",
-    "Islamic State remnants", "Iran-backed militias", "Iran-aligned factions",
-    "rogue members of the PMF", "a previously unknown group",
+    "unidentified gunmen",
+    "unknown assailants",
+    "Islamic State militants",
+    "Islamic State remnants",
+    "Iran-backed militias",
+    "Iran-aligned factions",
+    "rogue members of the PMF",
+    "a previously unknown group",
 ]
 
 FIRST_AR = (
@@ -169,8 +258,7 @@ FEM_EN = (
     "Jennifer Sarah Emily Laura Karen Rachel Megan Heather Stephanie Rebecca Julia Kathleen "
     "Amanda Melissa Christine Dana Alina Victoria"
 ).split()
-_FIRST = {"a": (FIRST_AR, FEM_AR), "f": (FIRST_FA, FEM_FA), "k": (FIRST_KU, FEM_KU),
-          "e": (FIRST_EN, FEM_EN)}
+_FIRST = {"a": (FIRST_AR, FEM_AR), "f": (FIRST_FA, FEM_FA), "k": (FIRST_KU, FEM_KU), "e": (FIRST_EN, FEM_EN)}
 _FEMALE = set(FEM_AR + FEM_FA + FEM_KU + FEM_EN)
 LAST_EN = (
     "Smith Johnson Williams Brown Jones Miller Davis Wilson Anderson Taylor Thomas Moore "
@@ -189,10 +277,7 @@ AR_C1 = "B D F H J K Kh L M N Q R S Sh T Z Dh Gh Y W Ab Ob Ub Us".split()
 AR_V1 = ["a", "a", "u", "i", "ou", "ai", "aa"]
 AR_C2 = "b d f h j k l m n q r s sh t z dh bb dd ss tt ll kh th gh".split()
 AR_C3 = ["", "", "", "r", "l", "n", "m", "b", "d", "w", "j", "th", "s"]
-AR_SUF = (
-    "i awi ani ouri uri eidi aidi ari abi ali ili oudi ashi aji ati iri ubi ayi oumi "
-    "ouli ani"
-).split()
+AR_SUF = ("i awi ani ouri uri eidi aidi ari abi ali ili oudi ashi aji ati iri ubi ayi oumi ouli ani").split()
 REAL_NISBA = (
     "Jubouri Dulaimi Obeidi Zubaidi Shammari Tamimi Maliki Rubaie Hashemi Bayati Issawi "
     "Khafaji Lami Asadi Saadi Musawi Hakim Janabi Fatlawi Daraji Shaibani Kinani Hamdani "
@@ -203,8 +288,24 @@ FA_R1 = "Ra Ha Mo Sa Ka Ba Ja Na Ta Da Sha Gha Fa Za Ma Ro Kha Se Mi Ah Ab Ja Ye
 FA_R2 = "h s m r d v z sh n b gh j k l f t".split()
 FA_R3 = ["i", "im", "id", "av", "ar", "ol", "am", "an", "ir", "e", "ad", "ab", "ash"]
 FA_SUF = [
-    "i", "i", "", "zadeh", "pour", "nejad", "far", "vand", "abadi", "lou", "khani", "nia",
-    "doust", "ian", "ani", "i-Nejad", "ipour", "i-Fard",
+    "i",
+    "i",
+    "",
+    "zadeh",
+    "pour",
+    "nejad",
+    "far",
+    "vand",
+    "abadi",
+    "lou",
+    "khani",
+    "nia",
+    "doust",
+    "ian",
+    "ani",
+    "i-Nejad",
+    "ipour",
+    "i-Fard",
 ]
 KU_R1 = (
     "Bar Tal Hawr Zeb Mer Sind Gol Shar Ker Dosk Bab Jaf Bil Hark Sur Pir Raw Ahm Ham Kak "
@@ -279,73 +380,234 @@ REAL_PEOPLE = {
 }
 
 IRAQI_ORGS = [
-    "the Joint Operations Command", "the Security Media Cell", "Iraq's Interior Ministry",
-    "Iraq's Defense Ministry", "the Counter-Terrorism Service", "the Federal Police",
-    "the Border Guard Command", "the National Security Service", "the Iraqi Intelligence Service",
-    "the Popular Mobilization Commission", "the Iraqi Foreign Ministry",
-    "parliament's Security and Defense Committee", "the Supreme Judicial Council",
-    "the Independent High Electoral Commission", "Iraq's Oil Ministry",
-    "the Central Bank of Iraq", "the prime minister's office", "the Integrity Commission",
-    "the Iraqi Commission for Human Rights", "the Ministry of Migration and Displacement",
-    "the Iraqi army's Special Forces", "the Rapid Response Division", "the Ministry of Finance",
-    "the Iraqi Ports Company", "the Border Ports Commission",
+    "the Joint Operations Command",
+    "the Security Media Cell",
+    "Iraq's Interior Ministry",
+    "Iraq's Defense Ministry",
+    "the Counter-Terrorism Service",
+    "the Federal Police",
+    "the Border Guard Command",
+    "the National Security Service",
+    "the Iraqi Intelligence Service",
+    "the Popular Mobilization Commission",
+    "the Iraqi Foreign Ministry",
+    "parliament's Security and Defense Committee",
+    "the Supreme Judicial Council",
+    "the Independent High Electoral Commission",
+    "Iraq's Oil Ministry",
+    "the Central Bank of Iraq",
+    "the prime minister's office",
+    "the Integrity Commission",
+    "the Iraqi Commission for Human Rights",
+    "the Ministry of Migration and Displacement",
+    "the Iraqi army's Special Forces",
+    "the Rapid Response Division",
+    "the Ministry of Finance",
+    "the Iraqi Ports Company",
+    "the Border Ports Commission",
 ]
 PROVINCES = [
-    "Baghdad", "Basra", "Nineveh", "Anbar", "Kirkuk", "Diyala", "Salahuddin", "Babil",
-    "Karbala", "Najaf", "Wasit", "Maysan", "Dhi Qar", "Muthanna", "Qadisiyah", "Erbil",
-    "Duhok", "Sulaymaniyah", "Halabja",
+    "Baghdad",
+    "Basra",
+    "Nineveh",
+    "Anbar",
+    "Kirkuk",
+    "Diyala",
+    "Salahuddin",
+    "Babil",
+    "Karbala",
+    "Najaf",
+    "Wasit",
+    "Maysan",
+    "Dhi Qar",
+    "Muthanna",
+    "Qadisiyah",
+    "Erbil",
+    "Duhok",
+    "Sulaymaniyah",
+    "Halabja",
 ]
 US_ORGS = [
-    "the Pentagon", "the State Department", "US Central Command",
-    "the US-led coalition", "Combined Joint Task Force-Operation Inherent Resolve",
-    "the US Treasury", "the Treasury's Office of Foreign Assets Control",
-    "the US embassy in Baghdad", "the White House", "the National Security Council",
-    "the US Defense Department", "the US Army's 1st Armored Division", "the CIA",
-    "the US consulate in Erbil", "the Department of Justice", "the FBI",
+    "the Pentagon",
+    "the State Department",
+    "US Central Command",
+    "the US-led coalition",
+    "Combined Joint Task Force-Operation Inherent Resolve",
+    "the US Treasury",
+    "the Treasury's Office of Foreign Assets Control",
+    "the US embassy in Baghdad",
+    "the White House",
+    "the National Security Council",
+    "the US Defense Department",
+    "the US Army's 1st Armored Division",
+    "the CIA",
+    "the US consulate in Erbil",
+    "the Department of Justice",
+    "the FBI",
 ]
 IRAN_ORGS = [
-    "the Islamic Revolutionary Guard Corps", "the IRGC's Quds Force", "IRGC intelligence",
-    "Iran's Foreign Ministry", "Iran's Supreme National Security Council",
-    "the Iranian embassy in Baghdad", "Iran's Ministry of Intelligence",
-    "Iran's Defense Ministry", "Iran's Atomic Energy Organization", "the Iranian parliament",
-    "the office of Iran's Supreme Leader", "the IRGC Aerospace Force",
+    "the Islamic Revolutionary Guard Corps",
+    "the IRGC's Quds Force",
+    "IRGC intelligence",
+    "Iran's Foreign Ministry",
+    "Iran's Supreme National Security Council",
+    "the Iranian embassy in Baghdad",
+    "Iran's Ministry of Intelligence",
+    "Iran's Defense Ministry",
+    "Iran's Atomic Energy Organization",
+    "the Iranian parliament",
+    "the office of Iran's Supreme Leader",
+    "the IRGC Aerospace Force",
 ]
 KURD_ORGS = [
-    "the Kurdistan Regional Government", "the Peshmerga Ministry",
-    "the Kurdistan Region Security Council", "the Asayish in Erbil", "the KDP politburo",
-    "the Patriotic Union of Kurdistan", "Erbil's governorate", "the Kurdistan Region's "
-    "counter-terrorism directorate", "the Zeravani forces", "the Duhok Asayish",
+    "the Kurdistan Regional Government",
+    "the Peshmerga Ministry",
+    "the Kurdistan Region Security Council",
+    "the Asayish in Erbil",
+    "the KDP politburo",
+    "the Patriotic Union of Kurdistan",
+    "Erbil's governorate",
+    "the Kurdistan Region's counter-terrorism directorate",
+    "the Zeravani forces",
+    "the Duhok Asayish",
 ]
 INTL_ORGS = [
-    "the UN Assistance Mission for Iraq", "NATO Mission Iraq", "the International Committee "
-    "of the Red Cross", "Human Rights Watch", "Amnesty International", "the UN Security Council",
-    "the International Atomic Energy Agency", "the European Union", "Turkey's Defense Ministry",
-    "the Syrian Democratic Forces", "the Israeli military", "the Syrian Observatory for Human "
-    "Rights", "the Saudi-led coalition", "the Kuwaiti Foreign Ministry", "the Arab League",
+    "the UN Assistance Mission for Iraq",
+    "NATO Mission Iraq",
+    "the International Committee of the Red Cross",
+    "Human Rights Watch",
+    "Amnesty International",
+    "the UN Security Council",
+    "the International Atomic Energy Agency",
+    "the European Union",
+    "Turkey's Defense Ministry",
+    "the Syrian Democratic Forces",
+    "the Israeli military",
+    "the Syrian Observatory for Human Rights",
+    "the Saudi-led coalition",
+    "the Kuwaiti Foreign Ministry",
+    "the Arab League",
 ]
 PARTIES = [
-    "the Fatah Alliance", "the Sadrist Movement", "the State of Law Coalition",
-    "the Kurdistan Democratic Party", "the Patriotic Union of Kurdistan", "the Taqaddum party",
-    "the Azm Alliance", "the Imtidad movement", "the New Generation movement",
-    "the Huquq movement", "the Hikma Movement", "the Nasr coalition", "the Sairoon bloc",
-    "the Coordination Framework", "the Sovereignty Alliance", "the Ishraqat Kanoon party",
+    "the Fatah Alliance",
+    "the Sadrist Movement",
+    "the State of Law Coalition",
+    "the Kurdistan Democratic Party",
+    "the Patriotic Union of Kurdistan",
+    "the Taqaddum party",
+    "the Azm Alliance",
+    "the Imtidad movement",
+    "the New Generation movement",
+    "the Huquq movement",
+    "the Hikma Movement",
+    "the Nasr coalition",
+    "the Sairoon bloc",
+    "the Coordination Framework",
+    "the Sovereignty Alliance",
+    "the Ishraqat Kanoon party",
 ]
 
 REAL_PLACES = [
-    "Baghdad", "Erbil", "Basra", "Mosul", "Kirkuk", "al-Qaim", "Deir ez-Zor", "Abu Kamal",
-    "Balad", "Taji", "Sulaymaniyah", "Duhok", "Sinjar", "Tal Afar", "Fallujah", "Ramadi",
-    "Tikrit", "Samarra", "Karbala", "Najaf", "Nasiriyah", "Amarah", "Kut", "Hillah",
-    "Diwaniyah", "Baqubah", "Muqdadiyah", "Jurf al-Sakhar", "Akashat", "Rutba", "Haditha",
-    "Hit", "Jalawla", "Khanaqin", "Tuz Khurmatu", "Makhmour", "Qayyarah", "Bayji", "Hawija",
-    "Bashiqa", "Zakho", "Umm Qasr", "Safwan", "Zubayr", "Faw", "Mandali", "Badra", "Samawah",
-    "Tarmiyah", "Abu Ghraib", "Mahmudiyah", "Yusufiyah", "Latifiyah", "Sadr City",
-    "Kadhimiya", "Karrada", "Adhamiya", "Dora", "Ain al-Asad", "al-Bukamal", "Albu Kamal",
-    "Qaim", "Husaybah", "Anah", "Rawa", "Sharqat", "Dibis", "Daquq", "Sulaiman Bek", "Amirli",
-    "Shirqat", "Tuz", "Halabja", "Ranya", "Soran", "Koya", "Chamchamal", "Kalar",
+    "Baghdad",
+    "Erbil",
+    "Basra",
+    "Mosul",
+    "Kirkuk",
+    "al-Qaim",
+    "Deir ez-Zor",
+    "Abu Kamal",
+    "Balad",
+    "Taji",
+    "Sulaymaniyah",
+    "Duhok",
+    "Sinjar",
+    "Tal Afar",
+    "Fallujah",
+    "Ramadi",
+    "Tikrit",
+    "Samarra",
+    "Karbala",
+    "Najaf",
+    "Nasiriyah",
+    "Amarah",
+    "Kut",
+    "Hillah",
+    "Diwaniyah",
+    "Baqubah",
+    "Muqdadiyah",
+    "Jurf al-Sakhar",
+    "Akashat",
+    "Rutba",
+    "Haditha",
+    "Hit",
+    "Jalawla",
+    "Khanaqin",
+    "Tuz Khurmatu",
+    "Makhmour",
+    "Qayyarah",
+    "Bayji",
+    "Hawija",
+    "Bashiqa",
+    "Zakho",
+    "Umm Qasr",
+    "Safwan",
+    "Zubayr",
+    "Faw",
+    "Mandali",
+    "Badra",
+    "Samawah",
+    "Tarmiyah",
+    "Abu Ghraib",
+    "Mahmudiyah",
+    "Yusufiyah",
+    "Latifiyah",
+    "Sadr City",
+    "Kadhimiya",
+    "Karrada",
+    "Adhamiya",
+    "Dora",
+    "Ain al-Asad",
+    "al-Bukamal",
+    "Albu Kamal",
+    "Qaim",
+    "Husaybah",
+    "Anah",
+    "Rawa",
+    "Sharqat",
+    "Dibis",
+    "Daquq",
+    "Sulaiman Bek",
+    "Amirli",
+    "Shirqat",
+    "Tuz",
+    "Halabja",
+    "Ranya",
+    "Soran",
+    "Koya",
+    "Chamchamal",
+    "Kalar",
 ]
 TOWN_PRE = [
-    "", "", "", "", "Tal ", "Umm ", "Abu ", "Ain ", "Jisr ", "Qasr ", "Bir ", "Khan ",
-    "Nahr ", "Qaryat ", "Albu ", "Hay ", "Kafr ", "Jurf ", "Wadi ", "Sheikh ",
+    "",
+    "",
+    "",
+    "",
+    "Tal ",
+    "Umm ",
+    "Abu ",
+    "Ain ",
+    "Jisr ",
+    "Qasr ",
+    "Bir ",
+    "Khan ",
+    "Nahr ",
+    "Qaryat ",
+    "Albu ",
+    "Hay ",
+    "Kafr ",
+    "Jurf ",
+    "Wadi ",
+    "Sheikh ",
 ]
 TOWN_SYL1 = (
     "Ha Ka Ba Ma Sa Da Ra Ta Za Qa Kha Sha Na Fa Ja Wa La Mu Hu Ku Bu Su Du Ru Zu Ki Hi Si "
@@ -359,83 +621,242 @@ TOWN_SUF = ["iyah", "an", "a", "ah", "at", "un", "i", "iya", "ab", "ir", "ain", 
 DISTRICTS_OF = ["Baghdad", "Basra", "Mosul", "Kirkuk", "Erbil", "Najaf", "Karbala"]
 
 BASES = [
-    "Ain al-Asad air base", "the Ain al-Asad air base in Anbar", "Erbil airport",
-    "the coalition base at Erbil airport", "Baghdad airport", "Victory base near Baghdad airport",
-    "the US embassy in Baghdad", "the Green Zone", "Harir air base", "Balad air base",
-    "Camp Taji", "the al-Omar oil field", "the Conoco gas field", "the al-Tanf garrison",
-    "the K1 base in Kirkuk", "the Turkish camp at Bashiqa", "Union III base in Baghdad",
-    "the Baghdad Diplomatic Support Center", "the Khor Mor gas field",
-    "the Bismayah military base", "the Q-West airfield", "the Qayyarah air base",
-    "the Camp Speicher base", "the Ayn al-Asad airfield", "the Green Village base",
-    "the US consulate in Erbil", "the Kuwaiti border crossing at Safwan",
+    "Ain al-Asad air base",
+    "the Ain al-Asad air base in Anbar",
+    "Erbil airport",
+    "the coalition base at Erbil airport",
+    "Baghdad airport",
+    "Victory base near Baghdad airport",
+    "the US embassy in Baghdad",
+    "the Green Zone",
+    "Harir air base",
+    "Balad air base",
+    "Camp Taji",
+    "the al-Omar oil field",
+    "the Conoco gas field",
+    "the al-Tanf garrison",
+    "the K1 base in Kirkuk",
+    "the Turkish camp at Bashiqa",
+    "Union III base in Baghdad",
+    "the Baghdad Diplomatic Support Center",
+    "the Khor Mor gas field",
+    "the Bismayah military base",
+    "the Q-West airfield",
+    "the Qayyarah air base",
+    "the Camp Speicher base",
+    "the Ayn al-Asad airfield",
+    "the Green Village base",
+    "the US consulate in Erbil",
+    "the Kuwaiti border crossing at Safwan",
 ]
 TARGET_KINDS = [
-    "convoy", "checkpoint", "military base", "logistics hub", "warehouse", "oil field",
-    "gas facility", "training camp", "outpost", "airstrip", "compound", "supply depot",
-    "headquarters", "power station", "bridge", "fuel depot", "weapons depot", "radar site",
-    "border post", "liquor store", "party office", "television station", "bank branch",
-    "pipeline", "refinery", "residence",
+    "convoy",
+    "checkpoint",
+    "military base",
+    "logistics hub",
+    "warehouse",
+    "oil field",
+    "gas facility",
+    "training camp",
+    "outpost",
+    "airstrip",
+    "compound",
+    "supply depot",
+    "headquarters",
+    "power station",
+    "bridge",
+    "fuel depot",
+    "weapons depot",
+    "radar site",
+    "border post",
+    "liquor store",
+    "party office",
+    "television station",
+    "bank branch",
+    "pipeline",
+    "refinery",
+    "residence",
 ]
 TARGET_OWNERS = [
-    "the US-led coalition", "US forces", "an American contractor", "the Iraqi army",
-    "Turkish forces", "the Peshmerga", "a Kurdish oil company", "the KDP", "the PMF",
-    "Kataib Hezbollah", "a private security firm", "a Western company", "the Federal Police",
-    "the Border Guard", "a British firm", "a Lebanese businessman", "the Iraqi Oil Ministry",
-    "a UN agency", "Iraqi Kurdish authorities", "the Iraqi government",
+    "the US-led coalition",
+    "US forces",
+    "an American contractor",
+    "the Iraqi army",
+    "Turkish forces",
+    "the Peshmerga",
+    "a Kurdish oil company",
+    "the KDP",
+    "the PMF",
+    "Kataib Hezbollah",
+    "a private security firm",
+    "a Western company",
+    "the Federal Police",
+    "the Border Guard",
+    "a British firm",
+    "a Lebanese businessman",
+    "the Iraqi Oil Ministry",
+    "a UN agency",
+    "Iraqi Kurdish authorities",
+    "the Iraqi government",
 ]
 ROCKETS = [
-    "rockets", "Katyusha rockets", "107mm rockets", "122mm Grad rockets", "mortar rounds",
-    "Grad missiles", "short-range rockets", "artillery shells", "mortar shells",
+    "rockets",
+    "Katyusha rockets",
+    "107mm rockets",
+    "122mm Grad rockets",
+    "mortar rounds",
+    "Grad missiles",
+    "short-range rockets",
+    "artillery shells",
+    "mortar shells",
 ]
 DRONES = [
-    "drones", "explosive-laden drones", "armed drones", "fixed-wing drones",
-    "kamikaze drones", "quadcopters", "loitering munitions", "bomb-laden drones",
-    "Iranian-made drones", "small drones",
+    "drones",
+    "explosive-laden drones",
+    "armed drones",
+    "fixed-wing drones",
+    "kamikaze drones",
+    "quadcopters",
+    "loitering munitions",
+    "bomb-laden drones",
+    "Iranian-made drones",
+    "small drones",
 ]
 WEAPONS = [
-    "Katyusha launchers", "drones", "sniper rifles", "explosive devices", "rocket launchers",
-    "mortar tubes", "anti-tank missiles", "machine guns", "rifles", "grenades",
-    "drone components", "Kornet missiles", "night-vision devices", "armoured vehicles",
-    "ammunition crates", "surface-to-air missiles", "Grad rockets", "detonators",
+    "Katyusha launchers",
+    "drones",
+    "sniper rifles",
+    "explosive devices",
+    "rocket launchers",
+    "mortar tubes",
+    "anti-tank missiles",
+    "machine guns",
+    "rifles",
+    "grenades",
+    "drone components",
+    "Kornet missiles",
+    "night-vision devices",
+    "armoured vehicles",
+    "ammunition crates",
+    "surface-to-air missiles",
+    "Grad rockets",
+    "detonators",
 ]
 CARGO = [
-    "fuel", "weapons", "ammunition", "medical supplies", "construction materials", "food",
-    "crude oil", "drone parts", "rocket fuel", "electronics", "cement", "cigarettes",
-    "livestock", "dollars in cash", "military equipment",
+    "fuel",
+    "weapons",
+    "ammunition",
+    "medical supplies",
+    "construction materials",
+    "food",
+    "crude oil",
+    "drone parts",
+    "rocket fuel",
+    "electronics",
+    "cement",
+    "cigarettes",
+    "livestock",
+    "dollars in cash",
+    "military equipment",
 ]
 CROSSINGS = {
-    "Iran": ["the Mandali crossing", "the Shalamcheh crossing", "the Mehran crossing",
-             "the Zurbatiyah crossing", "the Bashmaq crossing", "the Parviz Khan crossing",
-             "the Haj Omran crossing", "the Munthiriya crossing", "an unofficial crossing near "
-             "Badra"],
-    "Syria": ["the al-Qaim border crossing", "the al-Waleed crossing", "the Albu Kamal crossing",
-              "an unofficial crossing near Qaim", "the Rabia crossing", "the Akashat road",
-              "a dirt track near Sinjar"],
+    "Iran": [
+        "the Mandali crossing",
+        "the Shalamcheh crossing",
+        "the Mehran crossing",
+        "the Zurbatiyah crossing",
+        "the Bashmaq crossing",
+        "the Parviz Khan crossing",
+        "the Haj Omran crossing",
+        "the Munthiriya crossing",
+        "an unofficial crossing near Badra",
+    ],
+    "Syria": [
+        "the al-Qaim border crossing",
+        "the al-Waleed crossing",
+        "the Albu Kamal crossing",
+        "an unofficial crossing near Qaim",
+        "the Rabia crossing",
+        "the Akashat road",
+        "a dirt track near Sinjar",
+    ],
     "Turkey": ["the Ibrahim Khalil crossing", "the Habur gate", "a smuggling route near Zakho"],
     "Jordan": ["the Trebil crossing", "the Karama crossing"],
     "Saudi Arabia": ["the Arar crossing", "the Jadidat Arar crossing"],
 }
 CITIES = [
-    "Baghdad", "Tehran", "Beirut", "Damascus", "Erbil", "Najaf", "Washington", "Vienna",
-    "Doha", "Muscat", "Amman", "Riyadh", "Ankara", "Brussels", "Geneva", "Kuwait City",
-    "Abu Dhabi", "Karbala", "Basra", "Sulaymaniyah", "Qom", "Mashhad", "Istanbul", "Cairo",
-    "New York", "Paris", "London", "Moscow", "Baku",
+    "Baghdad",
+    "Tehran",
+    "Beirut",
+    "Damascus",
+    "Erbil",
+    "Najaf",
+    "Washington",
+    "Vienna",
+    "Doha",
+    "Muscat",
+    "Amman",
+    "Riyadh",
+    "Ankara",
+    "Brussels",
+    "Geneva",
+    "Kuwait City",
+    "Abu Dhabi",
+    "Karbala",
+    "Basra",
+    "Sulaymaniyah",
+    "Qom",
+    "Mashhad",
+    "Istanbul",
+    "Cairo",
+    "New York",
+    "Paris",
+    "London",
+    "Moscow",
+    "Baku",
 ]
 COUNTRIES = [
-    "the United States", "Britain", "France", "Germany", "Italy", "Spain", "Australia",
-    "Canada", "Denmark", "the Netherlands", "Norway", "Turkey", "Hungary", "Poland",
+    "the United States",
+    "Britain",
+    "France",
+    "Germany",
+    "Italy",
+    "Spain",
+    "Australia",
+    "Canada",
+    "Denmark",
+    "the Netherlands",
+    "Norway",
+    "Turkey",
+    "Hungary",
+    "Poland",
 ]
 ISSUES = [
-    "the withdrawal of US combat troops", "the release of detainees", "a prisoner exchange",
-    "the reopening of the al-Qaim crossing", "oil exports through Ceyhan",
-    "the Kurdistan Region's budget share", "security arrangements in Sinjar",
-    "payments for Iranian gas", "water sharing on the Tigris", "the timetable for elections",
-    "a ceasefire in Sinjar", "the return of displaced families", "joint border patrols",
-    "the handover of PMF weapons", "the release of frozen Iranian funds",
-    "the status of the PMF", "the status of coalition advisers", "the electricity debt",
-    "salaries for Kurdistan civil servants", "the nomination of a new prime minister",
-    "the formation of a new government", "a joint investigation into the strike",
-    "the exchange of bodies", "a halt to Turkish shelling", "the Basra-Aqaba pipeline",
+    "the withdrawal of US combat troops",
+    "the release of detainees",
+    "a prisoner exchange",
+    "the reopening of the al-Qaim crossing",
+    "oil exports through Ceyhan",
+    "the Kurdistan Region's budget share",
+    "security arrangements in Sinjar",
+    "payments for Iranian gas",
+    "water sharing on the Tigris",
+    "the timetable for elections",
+    "a ceasefire in Sinjar",
+    "the return of displaced families",
+    "joint border patrols",
+    "the handover of PMF weapons",
+    "the release of frozen Iranian funds",
+    "the status of the PMF",
+    "the status of coalition advisers",
+    "the electricity debt",
+    "salaries for Kurdistan civil servants",
+    "the nomination of a new prime minister",
+    "the formation of a new government",
+    "a joint investigation into the strike",
+    "the exchange of bodies",
+    "a halt to Turkish shelling",
+    "the Basra-Aqaba pipeline",
 ]
 TOPIC_GROUPS = {
     "rockets": ["rocket attacks", "US forces in Iraq"],
@@ -479,259 +900,561 @@ TOPIC_GROUPS = {
 RK_VERBS = [("fired", "fire"), ("launched", "launch"), ("lobbed", "lob")]
 DR_VERBS = [("launched", "launch"), ("sent", "send"), ("flew", "fly")]
 ATTACK_NOUNS = [
-    "rocket attack", "drone attack", "mortar attack", "roadside bombing",
-    "attack", "strike", "drone strike", "ambush",
+    "rocket attack",
+    "drone attack",
+    "mortar attack",
+    "roadside bombing",
+    "attack",
+    "strike",
+    "drone strike",
+    "ambush",
 ]
 CASUALTY_PEOPLE = [
-    ("civilians", "civilian"), ("soldiers", "soldier"), ("Iraqi soldiers", "Iraqi soldier"),
-    ("security personnel", "member of the security forces"), ("PMF fighters", "PMF fighter"),
-    ("contractors", "contractor"), ("police officers", "police officer"),
-    ("Peshmerga fighters", "Peshmerga fighter"), ("children", "child"),
-    ("pilgrims", "pilgrim"), ("workers", "worker"), ("farmers", "farmer"),
-    ("Iraqi Kurds", "Iraqi Kurd"), ("members of the coalition", "coalition member"),
+    ("civilians", "civilian"),
+    ("soldiers", "soldier"),
+    ("Iraqi soldiers", "Iraqi soldier"),
+    ("security personnel", "member of the security forces"),
+    ("PMF fighters", "PMF fighter"),
+    ("contractors", "contractor"),
+    ("police officers", "police officer"),
+    ("Peshmerga fighters", "Peshmerga fighter"),
+    ("children", "child"),
+    ("pilgrims", "pilgrim"),
+    ("workers", "worker"),
+    ("farmers", "farmer"),
+    ("Iraqi Kurds", "Iraqi Kurd"),
+    ("members of the coalition", "coalition member"),
 ]
 HURT = [("wounded", "killed"), ("injured", "killed"), ("killed", "wounded"), ("hurt", "killed")]
 HURT_EVENTS = [
-    "rockets struck", "a drone hit", "a car bomb exploded", "a roadside bomb went off",
-    "mortar rounds landed", "gunmen opened fire", "a suicide bomber blew himself up",
-    "an explosion tore through a market", "an airstrike hit a house", "clashes erupted",
-    "Turkish artillery shelled a village", "a motorcycle bomb exploded",
+    "rockets struck",
+    "a drone hit",
+    "a car bomb exploded",
+    "a roadside bomb went off",
+    "mortar rounds landed",
+    "gunmen opened fire",
+    "a suicide bomber blew himself up",
+    "an explosion tore through a market",
+    "an airstrike hit a house",
+    "clashes erupted",
+    "Turkish artillery shelled a village",
+    "a motorcycle bomb exploded",
 ]
-DIRECTIVE_VERBS = [("told", "tell"), ("urged", "urge"), ("instructed", "instruct"),
-                   ("ordered", "order"), ("asked", "ask"), ("pressed", "press")]
+DIRECTIVE_VERBS = [
+    ("told", "tell"),
+    ("urged", "urge"),
+    ("instructed", "instruct"),
+    ("ordered", "order"),
+    ("asked", "ask"),
+    ("pressed", "press"),
+]
 RESTRAIN = [
-    "keep calm", "maintain calm", "halt attacks on US forces", "stop targeting US interests",
-    "refrain from attacks on American troops", "avoid any escalation",
-    "exercise restraint", "pause operations against coalition bases",
-    "hold off on retaliation", "stop the rocket attacks", "lower the temperature",
-    "freeze operations against US targets", "keep their weapons silent",
+    "keep calm",
+    "maintain calm",
+    "halt attacks on US forces",
+    "stop targeting US interests",
+    "refrain from attacks on American troops",
+    "avoid any escalation",
+    "exercise restraint",
+    "pause operations against coalition bases",
+    "hold off on retaliation",
+    "stop the rocket attacks",
+    "lower the temperature",
+    "freeze operations against US targets",
+    "keep their weapons silent",
 ]
 ESCALATE = [
-    "step up attacks on US targets", "intensify attacks on American forces",
-    "escalate operations against US troops", "resume attacks on American bases",
-    "increase pressure on US forces", "expand drone attacks on coalition bases",
-    "strike US interests more often", "widen their campaign against US forces",
-    "launch more attacks on American convoys", "target US bases with drones",
+    "step up attacks on US targets",
+    "intensify attacks on American forces",
+    "escalate operations against US troops",
+    "resume attacks on American bases",
+    "increase pressure on US forces",
+    "expand drone attacks on coalition bases",
+    "strike US interests more often",
+    "widen their campaign against US forces",
+    "launch more attacks on American convoys",
+    "target US bases with drones",
 ]
 UNTIL = [
-    "until the nuclear talks in Vienna were over", "until after the elections",
-    "until the end of Muharram", "until the US withdrawal deadline",
-    "until the new government was formed", "until the end of Ramadan",
-    "until a deal on sanctions was reached", "until the Arbaeen pilgrimage was over",
-    "until after the new Iranian president took office", "until further notice",
-    "until the parliament vote on the budget", "until the strategic dialogue concluded",
+    "until the nuclear talks in Vienna were over",
+    "until after the elections",
+    "until the end of Muharram",
+    "until the US withdrawal deadline",
+    "until the new government was formed",
+    "until the end of Ramadan",
+    "until a deal on sanctions was reached",
+    "until the Arbaeen pilgrimage was over",
+    "until after the new Iranian president took office",
+    "until further notice",
+    "until the parliament vote on the budget",
+    "until the strategic dialogue concluded",
 ]
 AUDIENCE = [
-    "Iraqi militia leaders", "militia commanders", "the leaders of the factions",
-    "senior PMF commanders", "Shiite faction leaders", "the heads of the armed factions",
-    "commanders of the Iran-aligned groups", "leaders of the Coordination Framework",
+    "Iraqi militia leaders",
+    "militia commanders",
+    "the leaders of the factions",
+    "senior PMF commanders",
+    "Shiite faction leaders",
+    "the heads of the armed factions",
+    "commanders of the Iran-aligned groups",
+    "leaders of the Coordination Framework",
 ]
-MEET_VERBS = [("met", "meet"), ("held talks with", "hold talks with"),
-              ("sat down with", "sit down with"), ("met privately with", "meet privately with")]
+MEET_VERBS = [
+    ("met", "meet"),
+    ("held talks with", "hold talks with"),
+    ("sat down with", "sit down with"),
+    ("met privately with", "meet privately with"),
+]
 STAY = [
-    "will keep {n} troops in Iraq", "will maintain a force of about {n} troops in Iraq",
-    "plans to keep {n} soldiers at its bases in Iraq", "will leave {n} advisers in Iraq",
+    "will keep {n} troops in Iraq",
+    "will maintain a force of about {n} troops in Iraq",
+    "plans to keep {n} soldiers at its bases in Iraq",
+    "will leave {n} advisers in Iraq",
     "will keep roughly {n} troops in the country",
 ]
 LEAVE = [
-    "will withdraw all {n} troops from Iraq", "will pull its {n} troops out of Iraq",
-    "plans to bring home all {n} soldiers from Iraq", "will withdraw its {n} advisers from Iraq",
+    "will withdraw all {n} troops from Iraq",
+    "will pull its {n} troops out of Iraq",
+    "plans to bring home all {n} soldiers from Iraq",
+    "will withdraw its {n} advisers from Iraq",
     "will end the mission of its {n} troops in the country",
 ]
 THROUGH = [
-    "through the end of {Y}", "until the end of {Y}", "beyond {Y}", "into {Y}",
-    "for the rest of {Y}", "until at least {Y}",
+    "through the end of {Y}",
+    "until the end of {Y}",
+    "beyond {Y}",
+    "into {Y}",
+    "for the rest of {Y}",
+    "until at least {Y}",
 ]
-AGREE = ["reached an agreement on", "agreed on", "struck a deal on", "reached a deal on",
-         "signed an accord on"]
-DISAGREE = ["failed to reach an agreement on", "have no agreement on", "made no progress on",
-            "broke off talks on", "remain deadlocked on"]
+AGREE = [
+    "reached an agreement on",
+    "agreed on",
+    "struck a deal on",
+    "reached a deal on",
+    "signed an accord on",
+]
+DISAGREE = [
+    "failed to reach an agreement on",
+    "have no agreement on",
+    "made no progress on",
+    "broke off talks on",
+    "remain deadlocked on",
+]
 ARREST_VERBS = [("arrested", "arrest"), ("detained", "detain"), ("rounded up", "round up")]
 SUSPECTS = [
-    "suspects", "members", "fighters", "men", "operatives", "gunmen",
-    "alleged members", "people",
+    "suspects",
+    "members",
+    "fighters",
+    "men",
+    "operatives",
+    "gunmen",
+    "alleged members",
+    "people",
 ]
-SEIZE_VERBS = [("seized", "seize"), ("confiscated", "confiscate"), ("found", "find"),
-               ("uncovered", "uncover")]
+SEIZE_VERBS = [
+    ("seized", "seize"),
+    ("confiscated", "confiscate"),
+    ("found", "find"),
+    ("uncovered", "uncover"),
+]
 FACILITY = [
-    "farm", "warehouse", "house", "truck", "orchard", "cemetery", "school building",
-    "abandoned factory", "checkpoint", "date palm grove", "garage", "mosque annex",
+    "farm",
+    "warehouse",
+    "house",
+    "truck",
+    "orchard",
+    "cemetery",
+    "school building",
+    "abandoned factory",
+    "checkpoint",
+    "date palm grove",
+    "garage",
+    "mosque annex",
 ]
 AIR_ACTORS = [
-    "US aircraft", "US warplanes", "Israeli jets", "Turkish drones", "US F-15s",
-    "unidentified aircraft", "coalition jets", "Turkish warplanes", "US drones",
+    "US aircraft",
+    "US warplanes",
+    "Israeli jets",
+    "Turkish drones",
+    "US F-15s",
+    "unidentified aircraft",
+    "coalition jets",
+    "Turkish warplanes",
+    "US drones",
 ]
 AIR_VERBS = [("struck", "strike"), ("bombed", "bomb"), ("hit", "hit"), ("targeted", "target")]
 AIR_TARGETS = [
-    "weapons depots", "facilities", "positions", "vehicles", "buildings", "command posts",
-    "storage sites", "trucks", "training sites", "hideouts",
+    "weapons depots",
+    "facilities",
+    "positions",
+    "vehicles",
+    "buildings",
+    "command posts",
+    "storage sites",
+    "trucks",
+    "training sites",
+    "hideouts",
 ]
 SANCTION_ENTITIES = [
-    "individuals", "companies", "front companies", "commanders", "banks", "exchange houses",
-    "oil smugglers", "businessmen", "officials", "entities",
+    "individuals",
+    "companies",
+    "front companies",
+    "commanders",
+    "banks",
+    "exchange houses",
+    "oil smugglers",
+    "businessmen",
+    "officials",
+    "entities",
 ]
 MONEY_PERIOD = [
-    "through money changers in Baghdad", "via Beirut", "through front companies",
-    "via a bank in {CITY}", "through a charity in {PLACE}", "hidden in pilgrims' luggage",
-    "through an exchange house in {PLACE}", "via a trading company in {CITY}",
+    "through money changers in Baghdad",
+    "via Beirut",
+    "through front companies",
+    "via a bank in {CITY}",
+    "through a charity in {PLACE}",
+    "hidden in pilgrims' luggage",
+    "through an exchange house in {PLACE}",
+    "via a trading company in {CITY}",
 ]
 PROTESTERS = ["supporters", "followers", "members", "sympathisers", "loyalists"]
 PROTEST_PLACES = [
-    "the US embassy", "the Kuwaiti embassy", "the KDP headquarters", "the Saudi consulate",
-    "parliament", "the Green Zone gates", "the governorate building",
-    "the Turkish consulate", "the electoral commission", "the prime minister's office",
-    "the Iranian consulate", "a television station", "the Supreme Judicial Council",
+    "the US embassy",
+    "the Kuwaiti embassy",
+    "the KDP headquarters",
+    "the Saudi consulate",
+    "parliament",
+    "the Green Zone gates",
+    "the governorate building",
+    "the Turkish consulate",
+    "the electoral commission",
+    "the prime minister's office",
+    "the Iranian consulate",
+    "a television station",
+    "the Supreme Judicial Council",
 ]
 DEMANDS = [
-    "the expulsion of US forces", "a recount of the votes", "the release of detained fighters",
-    "the closure of the embassy", "jobs and electricity", "the resignation of the governor",
-    "an end to Turkish strikes", "justice for slain protesters", "the dissolution of parliament",
-    "the cancellation of the election results", "the trial of corrupt officials",
+    "the expulsion of US forces",
+    "a recount of the votes",
+    "the release of detained fighters",
+    "the closure of the embassy",
+    "jobs and electricity",
+    "the resignation of the governor",
+    "an end to Turkish strikes",
+    "justice for slain protesters",
+    "the dissolution of parliament",
+    "the cancellation of the election results",
+    "the trial of corrupt officials",
 ]
 ROLES_APPT = [
-    "the head of the National Security Service", "the new chief of staff of the PMF",
-    "the commander of the Joint Operations Command", "the governor of {prov}",
-    "the commander of the {prov} Operations Command", "Iraq's new ambassador to {city}",
-    "the head of the Integrity Commission", "the new interior minister",
-    "the new defense minister", "the police chief of {prov}", "the head of the Border Ports Commission",
-    "the director of the Iraqi Intelligence Service", "the new oil minister",
+    "the head of the National Security Service",
+    "the new chief of staff of the PMF",
+    "the commander of the Joint Operations Command",
+    "the governor of {prov}",
+    "the commander of the {prov} Operations Command",
+    "Iraq's new ambassador to {city}",
+    "the head of the Integrity Commission",
+    "the new interior minister",
+    "the new defense minister",
+    "the police chief of {prov}",
+    "the head of the Border Ports Commission",
+    "the director of the Iraqi Intelligence Service",
+    "the new oil minister",
 ]
 KIDNAP_VICTIMS = [
-    "activists", "aid workers", "journalists", "oil workers", "Turkish engineers",
-    "Qatari hunters", "shepherds", "truck drivers", "contractors", "students", "traders",
+    "activists",
+    "aid workers",
+    "journalists",
+    "oil workers",
+    "Turkish engineers",
+    "Qatari hunters",
+    "shepherds",
+    "truck drivers",
+    "contractors",
+    "students",
+    "traders",
 ]
 OIL_COMPANIES = [
-    "ExxonMobil", "BP", "Lukoil", "TotalEnergies", "Eni", "Dana Gas", "the Basra Oil Company",
-    "the North Oil Company", "PetroChina", "Gazprom Neft", "Genel Energy", "DNO",
-    "the Midland Oil Company", "Crescent Petroleum", "Halliburton", "Schlumberger",
+    "ExxonMobil",
+    "BP",
+    "Lukoil",
+    "TotalEnergies",
+    "Eni",
+    "Dana Gas",
+    "the Basra Oil Company",
+    "the North Oil Company",
+    "PetroChina",
+    "Gazprom Neft",
+    "Genel Energy",
+    "DNO",
+    "the Midland Oil Company",
+    "Crescent Petroleum",
+    "Halliburton",
+    "Schlumberger",
 ]
 OIL_FIELDS = [
-    "West Qurna", "Rumaila", "Majnoon", "Zubair", "the Khor Mor field", "the Kirkuk fields",
-    "the Bai Hassan field", "the Halfaya field", "Nahr Bin Omar", "the Sarsang field",
-    "the Tawke field", "the Akkas gas field", "the Mansuriya gas field",
+    "West Qurna",
+    "Rumaila",
+    "Majnoon",
+    "Zubair",
+    "the Khor Mor field",
+    "the Kirkuk fields",
+    "the Bai Hassan field",
+    "the Halfaya field",
+    "Nahr Bin Omar",
+    "the Sarsang field",
+    "the Tawke field",
+    "the Akkas gas field",
+    "the Mansuriya gas field",
 ]
 TRUCE_ON = [
-    "a halt to attacks on US forces", "a truce with the US-led coalition",
-    "a pause in operations against foreign troops", "an end to attacks on diplomatic missions",
-    "a ceasefire with American forces", "a suspension of its military operations",
+    "a halt to attacks on US forces",
+    "a truce with the US-led coalition",
+    "a pause in operations against foreign troops",
+    "an end to attacks on diplomatic missions",
+    "a ceasefire with American forces",
+    "a suspension of its military operations",
 ]
 TRUCE_OFF = [
-    "the resumption of attacks on US forces", "an end to its truce with the coalition",
-    "new operations against foreign troops", "renewed attacks on diplomatic missions",
-    "a new phase of attacks on American forces", "the resumption of its military operations",
+    "the resumption of attacks on US forces",
+    "an end to its truce with the coalition",
+    "new operations against foreign troops",
+    "renewed attacks on diplomatic missions",
+    "a new phase of attacks on American forces",
+    "the resumption of its military operations",
 ]
 TRUCE_UNTIL = [
-    "until US troops leave", "while talks continue", "for the holy month", "until the elections",
-    "as long as the government keeps its promises", "until the withdrawal deadline",
+    "until US troops leave",
+    "while talks continue",
+    "for the holy month",
+    "until the elections",
+    "as long as the government keeps its promises",
+    "until the withdrawal deadline",
 ]
 PRESENCE_FOR = [
     "supports the continued presence of coalition advisers in Iraq",
-    "backs keeping US trainers in the country", "wants coalition forces to stay in Iraq",
-    "sees the US military presence as necessary", "favours extending the coalition mission",
+    "backs keeping US trainers in the country",
+    "wants coalition forces to stay in Iraq",
+    "sees the US military presence as necessary",
+    "favours extending the coalition mission",
 ]
 PRESENCE_AGAINST = [
     "demands the immediate expulsion of all US forces from Iraq",
-    "wants every foreign soldier to leave Iraq", "rejects any US military presence in Iraq",
-    "calls for an end to the coalition mission", "considers US troops an occupation force",
+    "wants every foreign soldier to leave Iraq",
+    "rejects any US military presence in Iraq",
+    "calls for an end to the coalition mission",
+    "considers US troops an occupation force",
 ]
 INQUIRY_BODIES = [
-    "a government fact-finding committee", "a parliamentary inquiry", "the Iraqi Commission "
-    "for Human Rights", "a UN investigation", "an Interior Ministry inquiry",
-    "a judicial committee", "an independent commission",
+    "a government fact-finding committee",
+    "a parliamentary inquiry",
+    "the Iraqi Commission for Human Rights",
+    "a UN investigation",
+    "an Interior Ministry inquiry",
+    "a judicial committee",
+    "an independent commission",
 ]
 INQUIRY_EVENTS = [
-    "the October protests", "the crackdown in Nasiriyah", "the storming of the camp",
-    "the Tahrir Square clashes", "the raid on the militia headquarters",
-    "the attack on the protest camp", "the clashes in the Green Zone",
+    "the October protests",
+    "the crackdown in Nasiriyah",
+    "the storming of the camp",
+    "the Tahrir Square clashes",
+    "the raid on the militia headquarters",
+    "the attack on the protest camp",
+    "the clashes in the Green Zone",
 ]
 INTERCEPT_SYSTEMS = [
-    "the C-RAM system", "air defences", "the Patriot battery", "counter-drone systems",
-    "the base's air defence system", "coalition air defences",
+    "the C-RAM system",
+    "air defences",
+    "the Patriot battery",
+    "counter-drone systems",
+    "the base's air defence system",
+    "coalition air defences",
 ]
 DAMAGE_THINGS = [
-    "aircraft", "helicopters", "vehicles", "buildings", "hangars", "trailers", "tents",
-    "fuel tankers", "armoured vehicles", "generators",
+    "aircraft",
+    "helicopters",
+    "vehicles",
+    "buildings",
+    "hangars",
+    "trailers",
+    "tents",
+    "fuel tankers",
+    "armoured vehicles",
+    "generators",
 ]
 PHONE_TOPICS = [
-    "the attacks on US forces", "the nuclear talks", "the situation in Sinjar",
-    "border security", "the new government", "the PMF law", "electricity imports",
-    "the strikes in Syria", "the killing of protesters", "the drone attack on the prime "
-    "minister's residence", "the fate of detained fighters", "oil prices",
+    "the attacks on US forces",
+    "the nuclear talks",
+    "the situation in Sinjar",
+    "border security",
+    "the new government",
+    "the PMF law",
+    "electricity imports",
+    "the strikes in Syria",
+    "the killing of protesters",
+    "the drone attack on the prime minister's residence",
+    "the fate of detained fighters",
+    "oil prices",
 ]
 SUPPLY_ROUTES = [
-    "through the al-Qaim crossing", "via Syria", "by truck through Diyala",
-    "on civilian flights to Baghdad", "through Kurdish smuggling routes",
-    "hidden in fuel tankers", "via the port of Umm Qasr", "through the Shalamcheh crossing",
+    "through the al-Qaim crossing",
+    "via Syria",
+    "by truck through Diyala",
+    "on civilian flights to Baghdad",
+    "through Kurdish smuggling routes",
+    "hidden in fuel tankers",
+    "via the port of Umm Qasr",
+    "through the Shalamcheh crossing",
 ]
 TURKEY_TARGETS = [
-    "PKK positions", "suspected PKK hideouts", "villages", "YBS positions", "targets",
-    "mountain outposts", "PKK vehicles", "caves used by the PKK", "shelters", "PKK bases",
+    "PKK positions",
+    "suspected PKK hideouts",
+    "villages",
+    "YBS positions",
+    "targets",
+    "mountain outposts",
+    "PKK vehicles",
+    "caves used by the PKK",
+    "shelters",
+    "PKK bases",
 ]
 
 ACCUSATIONS = [
-    "spying for Washington", "smuggling oil", "selling weapons to the Islamic State",
-    "collaborating with the coalition", "extorting traders at checkpoints",
-    "skimming PMF salaries", "running a kidnapping ring", "working for Israeli intelligence",
-    "rigging the vote", "taking orders from Tehran", "hiding weapons in residential areas",
+    "spying for Washington",
+    "smuggling oil",
+    "selling weapons to the Islamic State",
+    "collaborating with the coalition",
+    "extorting traders at checkpoints",
+    "skimming PMF salaries",
+    "running a kidnapping ring",
+    "working for Israeli intelligence",
+    "rigging the vote",
+    "taking orders from Tehran",
+    "hiding weapons in residential areas",
 ]
 # Context clauses appended to many cores: {P}/{Q} officials, {G} a group, {X} a town or
 # city, {Y} a second place, {I} an issue, {A} an accusation, {N} a generated person.
 CONTEXTS = [
-    ", days after {P} visited {X}", ", hours after {P} arrived in {X}",
-    ", amid a dispute over {I}", ", as {P} met {R} in {X}",
+    ", days after {P} visited {X}",
+    ", hours after {P} arrived in {X}",
+    ", amid a dispute over {I}",
+    ", as {P} met {R} in {X}",
     ", in retaliation for the killing of {N}, a commander of {G}",
-    ", in response to the arrest of {N} in {X}", ", a week after {G} threatened {P}",
-    ", shortly before {P} was due to visit {X}", ", while {P} was in {X} for talks",
-    ", near the home of {N}", ", on the road between {X} and {Y}",
-    ", ahead of a visit by {P} to {X}", ", after {P} accused {G} of {A}",
-    ", two days after a similar incident in {X}", ", amid rising tension between {G} and {Q}",
-    ", after {N} was killed in {X}", ", during a funeral for {N} in {X}",
-    ", as {G} and {Q} traded accusations over {I}", ", following a warning by {P}",
+    ", in response to the arrest of {N} in {X}",
+    ", a week after {G} threatened {P}",
+    ", shortly before {P} was due to visit {X}",
+    ", while {P} was in {X} for talks",
+    ", near the home of {N}",
+    ", on the road between {X} and {Y}",
+    ", ahead of a visit by {P} to {X}",
+    ", after {P} accused {G} of {A}",
+    ", two days after a similar incident in {X}",
+    ", amid rising tension between {G} and {Q}",
+    ", after {N} was killed in {X}",
+    ", during a funeral for {N} in {X}",
+    ", as {G} and {Q} traded accusations over {I}",
+    ", following a warning by {P}",
     ", despite assurances from {P} that {G} would stay out of the dispute",
-    ", hours after {P} called for calm in {X}", ", a day after {P} met {R} in {X}",
-    ", despite objections from {P}", ", after a phone call between {P} and {R}",
-    ", as parliament debated {I}", ", after {N} resigned from {G}",
-    ", days after {P} warned {G} against {A}", ", shortly after {P} returned from {X}",
-    ", in a move welcomed by {P}", ", a decision criticised by {P} and {R}",
+    ", hours after {P} called for calm in {X}",
+    ", a day after {P} met {R} in {X}",
+    ", despite objections from {P}",
+    ", after a phone call between {P} and {R}",
+    ", as parliament debated {I}",
+    ", after {N} resigned from {G}",
+    ", days after {P} warned {G} against {A}",
+    ", shortly after {P} returned from {X}",
+    ", in a move welcomed by {P}",
+    ", a decision criticised by {P} and {R}",
 ]
 # Contexts that fit statements, votes and meetings as well as events on the ground.
-CONTEXTS_POLITICAL = [c for c in CONTEXTS if not any(
-    k in c for k in ("road between", "home of", "similar incident", "funeral", "retaliation",
-                     "was killed in"))]
+CONTEXTS_POLITICAL = [
+    c
+    for c in CONTEXTS
+    if not any(
+        k in c
+        for k in ("road between", "home of", "similar incident", "funeral", "retaliation", "was killed in")
+    )
+]
 ELECTION_REGIONS = {
-    "Kurdish": (["the Kurdistan Democratic Party", "the Patriotic Union of Kurdistan",
-                 "the New Generation movement"],
-                ["Erbil", "Duhok", "Sulaymaniyah", "Kirkuk", "Nineveh", "Halabja"]),
-    "Sunni": (["the Taqaddum party", "the Azm Alliance", "the Sovereignty Alliance"],
-              ["Anbar", "Nineveh", "Salahuddin", "Diyala", "Baghdad", "Kirkuk"]),
-    "Shia": (["the Fatah Alliance", "the Sadrist Movement", "the State of Law Coalition",
-              "the Imtidad movement", "the Huquq movement", "the Hikma Movement",
-              "the Nasr coalition", "the Sairoon bloc", "the Ishraqat Kanoon party"],
-             ["Baghdad", "Basra", "Dhi Qar", "Maysan", "Najaf", "Karbala", "Babil", "Wasit",
-              "Qadisiyah", "Muthanna", "Diyala"]),
+    "Kurdish": (
+        ["the Kurdistan Democratic Party", "the Patriotic Union of Kurdistan", "the New Generation movement"],
+        ["Erbil", "Duhok", "Sulaymaniyah", "Kirkuk", "Nineveh", "Halabja"],
+    ),
+    "Sunni": (
+        ["the Taqaddum party", "the Azm Alliance", "the Sovereignty Alliance"],
+        ["Anbar", "Nineveh", "Salahuddin", "Diyala", "Baghdad", "Kirkuk"],
+    ),
+    "Shia": (
+        [
+            "the Fatah Alliance",
+            "the Sadrist Movement",
+            "the State of Law Coalition",
+            "the Imtidad movement",
+            "the Huquq movement",
+            "the Hikma Movement",
+            "the Nasr coalition",
+            "the Sairoon bloc",
+            "the Ishraqat Kanoon party",
+        ],
+        [
+            "Baghdad",
+            "Basra",
+            "Dhi Qar",
+            "Maysan",
+            "Najaf",
+            "Karbala",
+            "Babil",
+            "Wasit",
+            "Qadisiyah",
+            "Muthanna",
+            "Diyala",
+        ],
+    ),
 }
 
 # Attribution shapes. {V} = speaker phrase before a verb; {E} = speaker phrase elsewhere;
 # {C} = core clause; {O} = an outlet name; {T} = a city.
 WRAP_ASSERT = [
-    "{V} said {C}.", "{V} said that {C}.", "{V} told reporters in {T} that {C}.",
-    "{V} told {O} that {C}.", "{V} confirmed that {C}.", "{V} announced that {C}.",
-    "{V} insisted that {C}.", "{V} stressed that {C}.", "{V} wrote on Twitter that {C}.",
-    "{V} said in a televised speech that {C}.", "{V} said in a statement that {C}.",
-    "{C}, {V} said.", "{C}, said {E}.", "In a statement, {E} said {C}.",
-    "Speaking to {O}, {E} said {C}.", "{V} told a press conference in {T} that {C}.",
-    "{V} acknowledged that {C}.", "{V} told parliament that {C}.",
-    "{C}, {V} told {O}.", "{V} said on Telegram that {C}.",
+    "{V} said {C}.",
+    "{V} said that {C}.",
+    "{V} told reporters in {T} that {C}.",
+    "{V} told {O} that {C}.",
+    "{V} confirmed that {C}.",
+    "{V} announced that {C}.",
+    "{V} insisted that {C}.",
+    "{V} stressed that {C}.",
+    "{V} wrote on Twitter that {C}.",
+    "{V} said in a televised speech that {C}.",
+    "{V} said in a statement that {C}.",
+    "{C}, {V} said.",
+    "{C}, said {E}.",
+    "In a statement, {E} said {C}.",
+    "Speaking to {O}, {E} said {C}.",
+    "{V} told a press conference in {T} that {C}.",
+    "{V} acknowledged that {C}.",
+    "{V} told parliament that {C}.",
+    "{C}, {V} told {O}.",
+    "{V} said on Telegram that {C}.",
 ]
 WRAP_REPORT = [
-    "According to {E}, {C}.", "{C}, according to {E}.", "{V} claimed that {C}.",
-    "{V} alleged that {C}.", "{V} reportedly said {C}.", "{C}, {V} claimed.",
-    "{O} reported, citing {E}, that {C}.", "{V} was quoted as saying that {C}.",
+    "According to {E}, {C}.",
+    "{C}, according to {E}.",
+    "{V} claimed that {C}.",
+    "{V} alleged that {C}.",
+    "{V} reportedly said {C}.",
+    "{C}, {V} claimed.",
+    "{O} reported, citing {E}, that {C}.",
+    "{V} was quoted as saying that {C}.",
     "Citing {E}, {O} said {C}.",
 ]
 WRAP_DENY = [
-    "{V} denied that {C}.", "{V} denied reports that {C}.", "{V} rejected claims that {C}.",
-    "{V} dismissed as false reports that {C}.", "{V} flatly denied that {C}.",
+    "{V} denied that {C}.",
+    "{V} denied reports that {C}.",
+    "{V} rejected claims that {C}.",
+    "{V} dismissed as false reports that {C}.",
+    "{V} flatly denied that {C}.",
 ]
 WRAP_BARE = ["{C}."]
 WRAPS = (WRAP_ASSERT, WRAP_REPORT, WRAP_DENY, WRAP_BARE)
@@ -765,51 +1488,109 @@ ANON_COMBOS = [
     ("Sunni political", ["source", "leader"]),
 ]
 ANON_TAIL = [
-    "who spoke on condition of anonymity", "familiar with the matter",
-    "who asked not to be named", "speaking on condition of anonymity", "close to {G}",
-    "in {C}", "briefed on the meeting", "with knowledge of the talks",
-    "who {was} not authorized to speak to the media", "with direct knowledge of the events",
-    "who {was} present at the meeting", "in {G}",
+    "who spoke on condition of anonymity",
+    "familiar with the matter",
+    "who asked not to be named",
+    "speaking on condition of anonymity",
+    "close to {G}",
+    "in {C}",
+    "briefed on the meeting",
+    "with knowledge of the talks",
+    "who {was} not authorized to speak to the media",
+    "with direct knowledge of the events",
+    "who {was} present at the meeting",
+    "in {G}",
 ]
 # wrappers that do not fit an anonymous speaker (public, on-the-record acts)
-_ANON_BAD = ("Twitter", "televised", "statement", "press conference", "parliament",
-             "Telegram", "announced")
+_ANON_BAD = ("Twitter", "televised", "statement", "press conference", "parliament", "Telegram", "announced")
 
-RANKS_IQ = ["Major General", "Brigadier General", "Lieutenant General", "Colonel",
-            "Lieutenant Colonel", "Major", "Staff Major General", "Captain"]
-RANKS_IR = ["Brigadier General", "Major General", "Rear Admiral", "Second Brigadier General",
-            "General", "Colonel"]
-RANKS_US = ["General", "Lieutenant General", "Major General", "Colonel", "Army Colonel",
-            "Air Force Brigadier General", "Navy Captain", "Ambassador"]
+RANKS_IQ = [
+    "Major General",
+    "Brigadier General",
+    "Lieutenant General",
+    "Colonel",
+    "Lieutenant Colonel",
+    "Major",
+    "Staff Major General",
+    "Captain",
+]
+RANKS_IR = [
+    "Brigadier General",
+    "Major General",
+    "Rear Admiral",
+    "Second Brigadier General",
+    "General",
+    "Colonel",
+]
+RANKS_US = [
+    "General",
+    "Lieutenant General",
+    "Major General",
+    "Colonel",
+    "Army Colonel",
+    "Air Force Brigadier General",
+    "Navy Captain",
+    "Ambassador",
+]
 RANKS_MIL = ["Sheikh", "Hajji", "Sayyid"]
 ROLE_TEMPL = [
-    "a spokesman for {ORG}", "a senior official in {ORG}", "an official at {ORG}",
-    "the deputy head of {ORG}", "an adviser to {ORG}", "a spokesperson for {ORG}",
-    "the media director of {ORG}", "a legal adviser to {ORG}", "a senior adviser at {ORG}",
+    "a spokesman for {ORG}",
+    "a senior official in {ORG}",
+    "an official at {ORG}",
+    "the deputy head of {ORG}",
+    "an adviser to {ORG}",
+    "a spokesperson for {ORG}",
+    "the media director of {ORG}",
+    "a legal adviser to {ORG}",
+    "a senior adviser at {ORG}",
 ]
 ROLE_MILITIA = [
-    "a spokesman for {G}", "a commander in {G}", "the political bureau chief of {G}",
-    "a senior member of {G}", "the military spokesman of {G}", "a field commander of {G}",
-    "the secretary-general of {G}", "a security official of {G}",
+    "a spokesman for {G}",
+    "a commander in {G}",
+    "the political bureau chief of {G}",
+    "a senior member of {G}",
+    "the military spokesman of {G}",
+    "a field commander of {G}",
+    "the secretary-general of {G}",
+    "a security official of {G}",
 ]
 ROLE_CIVIL = [
-    "the governor of {PROV}", "a lawmaker from {PARTY}", "the mayor of {TOWN}",
-    "a tribal leader in {TOWN}", "an MP for {PROV}", "the police chief of {PROV}",
-    "a member of the {PROV} provincial council", "a senior member of {PARTY}",
+    "the governor of {PROV}",
+    "a lawmaker from {PARTY}",
+    "the mayor of {TOWN}",
+    "a tribal leader in {TOWN}",
+    "an MP for {PROV}",
+    "the police chief of {PROV}",
+    "a member of the {PROV} provincial council",
+    "a senior member of {PARTY}",
 ]
 ROLE_ANALYST = [
-    "an analyst at the {TT}", "a researcher at the {TT}", "a fellow at the {TT}",
-    "a professor at {UNI}", "an expert on armed groups at the {TT}",
+    "an analyst at the {TT}",
+    "a researcher at the {TT}",
+    "a fellow at the {TT}",
+    "a professor at {UNI}",
+    "an expert on armed groups at the {TT}",
 ]
 UNIVERSITIES = [
-    "Baghdad University", "the University of Kufa", "Mustansiriya University",
-    "Salahaddin University", "the University of Basra", "Tehran University",
-    "the American University of Iraq", "Georgetown University", "King's College London",
+    "Baghdad University",
+    "the University of Kufa",
+    "Mustansiriya University",
+    "Salahaddin University",
+    "the University of Basra",
+    "Tehran University",
+    "the American University of Iraq",
+    "Georgetown University",
+    "King's College London",
 ]
 THINK_TANKS = [
-    "Bayan Center for Planning and Studies", "Rawabet Center for Research",
-    "Middle East Research Institute", "Washington Institute", "Chatham House Iraq Initiative",
-    "Al-Nahrain Center for Strategic Studies", "Euphrates Institute", "Tigris Policy Forum",
+    "Bayan Center for Planning and Studies",
+    "Rawabet Center for Research",
+    "Middle East Research Institute",
+    "Washington Institute",
+    "Chatham House Iraq Initiative",
+    "Al-Nahrain Center for Strategic Studies",
+    "Euphrates Institute",
+    "Tigris Policy Forum",
 ]
 
 # ---------------------------------------------------------------------------
@@ -827,12 +1608,22 @@ _NDAYS = _D1 - _D0 + 1
 # when-formats: (template, precision, swap-group). Swap groups hold formats that say
 # the same thing with the same numbers (safe rewording for duplicates).
 WHEN_FMTS = [
-    ("on {M} {d}", "day", 1), ("on {d} {M}", "day", 1),
-    ("on {M} {d}, {Y}", "day", 2), ("on {d} {M} {Y}", "day", 2),
-    ("on {W}", "day", 0), ("late on {W}", "day", 0), ("early on {W}", "day", 0),
-    ("on {W} night", "day", 0), ("on the night of {M} {d}", "day", 0),
-    ("in {M} {Y}", "month", 3), ("in {M} of {Y}", "month", 3), ("in early {M}", "month", 0),
-    ("in late {M} {Y}", "month", 0), ("", "none", 0), ("", "none", 0), ("", "none", 0),
+    ("on {M} {d}", "day", 1),
+    ("on {d} {M}", "day", 1),
+    ("on {M} {d}, {Y}", "day", 2),
+    ("on {d} {M} {Y}", "day", 2),
+    ("on {W}", "day", 0),
+    ("late on {W}", "day", 0),
+    ("early on {W}", "day", 0),
+    ("on {W} night", "day", 0),
+    ("on the night of {M} {d}", "day", 0),
+    ("in {M} {Y}", "month", 3),
+    ("in {M} of {Y}", "month", 3),
+    ("in early {M}", "month", 0),
+    ("in late {M} {Y}", "month", 0),
+    ("", "none", 0),
+    ("", "none", 0),
+    ("", "none", 0),
 ]
 _WHEN_GROUPS: dict[int, list[int]] = {}
 for _i, (_f, _p, _g) in enumerate(WHEN_FMTS):
@@ -845,26 +1636,60 @@ for _i, (_f, _p, _g) in enumerate(WHEN_FMTS):
 # ---------------------------------------------------------------------------
 
 SPELLING_GROUPS = [
-    ["Ghaani", "Qaani", "Ghani", "Qaani"], ["Soleimani", "Suleimani", "Sulaimani"],
-    ["Muhandis", "Mohandis"], ["Kadhimi", "Kazemi", "Kadhemi"],
-    ["Hezbollah", "Hizbullah", "Hizballah"], ["Erbil", "Irbil", "Arbil"],
-    ["Hashd", "Hashed", "Hached"], ["Khazali", "Khazaali"], ["Nujaba", "Nujabaa"],
-    ["Taeb", "Taib"], ["Qassem", "Qasem", "Qassim"], ["Esmail", "Ismail"],
-    ["Mahdi", "Mehdi"], ["Mohammed", "Muhammad", "Mohamed"], ["Hussein", "Husain", "Hussain"],
-    ["Haidar", "Haider", "Hayder"], ["Jaafar", "Jafar"], ["Basra", "Basrah"],
-    ["Fallujah", "Falluja"], ["Nasiriyah", "Nasiriya"], ["Baqubah", "Baquba"],
-    ["Sulaymaniyah", "Sulaimaniyah", "Sulaimaniya"], ["Asad", "Assad"],
-    ["Deir ez-Zor", "Deir al-Zour", "Deir Ezzor"], ["Abu Kamal", "Albu Kamal", "Bukamal"],
-    ["Asaib", "Asa'ib"], ["Kataib", "Kata'ib"], ["Amiri", "Ameri"],
-    ["Fayyadh", "Fayadh", "Fayyad"], ["Raisi", "Raeisi"],
-    ["Amir-Abdollahian", "Amir-Abdollahiyan"], ["Shaabi", "Sha'abi"], ["Saraya", "Sarayat"],
-    ["Shuhada", "Shohada"], ["Sayyid", "Sayed", "Seyyed"], ["Salahuddin", "Salah al-Din"],
-    ["Nineveh", "Ninawa"], ["Karbala", "Kerbala"], ["Quds Force", "Qods Force"],
-    ["Shiite", "Shia", "Shi'ite"], ["Qaim", "Qa'im"], ["Kaabi", "Ka'abi"],
-    ["Mohammedawi", "Muhammadawi"], ["Askari", "Asgari"], ["Taji", "Al-Taji"],
-    ["Peshmerga", "peshmerga"], ["Kirkuk", "Karkuk"], ["Tikrit", "Takrit"],
-    ["Barzani", "Barzany"], ["Ramadi", "Ramady"], ["Zainab", "Zeinab"],
+    ["Ghaani", "Qaani", "Ghani", "Qaani"],
+    ["Soleimani", "Suleimani", "Sulaimani"],
+    ["Muhandis", "Mohandis"],
+    ["Kadhimi", "Kazemi", "Kadhemi"],
+    ["Hezbollah", "Hizbullah", "Hizballah"],
+    ["Erbil", "Irbil", "Arbil"],
+    ["Hashd", "Hashed", "Hached"],
+    ["Khazali", "Khazaali"],
+    ["Nujaba", "Nujabaa"],
+    ["Taeb", "Taib"],
+    ["Qassem", "Qasem", "Qassim"],
+    ["Esmail", "Ismail"],
+    ["Mahdi", "Mehdi"],
+    ["Mohammed", "Muhammad", "Mohamed"],
+    ["Hussein", "Husain", "Hussain"],
+    ["Haidar", "Haider", "Hayder"],
+    ["Jaafar", "Jafar"],
+    ["Basra", "Basrah"],
+    ["Fallujah", "Falluja"],
+    ["Nasiriyah", "Nasiriya"],
+    ["Baqubah", "Baquba"],
+    ["Sulaymaniyah", "Sulaimaniyah", "Sulaimaniya"],
+    ["Asad", "Assad"],
+    ["Deir ez-Zor", "Deir al-Zour", "Deir Ezzor"],
+    ["Abu Kamal", "Albu Kamal", "Bukamal"],
+    ["Asaib", "Asa'ib"],
+    ["Kataib", "Kata'ib"],
+    ["Amiri", "Ameri"],
+    ["Fayyadh", "Fayadh", "Fayyad"],
+    ["Raisi", "Raeisi"],
+    ["Amir-Abdollahian", "Amir-Abdollahiyan"],
+    ["Shaabi", "Sha'abi"],
+    ["Saraya", "Sarayat"],
+    ["Shuhada", "Shohada"],
+    ["Sayyid", "Sayed", "Seyyed"],
+    ["Salahuddin", "Salah al-Din"],
+    ["Nineveh", "Ninawa"],
+    ["Karbala", "Kerbala"],
+    ["Quds Force", "Qods Force"],
+    ["Shiite", "Shia", "Shi'ite"],
+    ["Qaim", "Qa'im"],
+    ["Kaabi", "Ka'abi"],
+    ["Mohammedawi", "Muhammadawi"],
+    ["Askari", "Asgari"],
+    ["Taji", "Al-Taji"],
+    ["Peshmerga", "peshmerga"],
+    ["Kirkuk", "Karkuk"],
+    ["Tikrit", "Takrit"],
+    ["Barzani", "Barzany"],
+    ["Ramadi", "Ramady"],
+    ["Zainab", "Zeinab"],
 ]
+
+
 def _alt_re(words: Iterable[str]) -> re.Pattern:
     alts = "|".join(re.escape(v) for v in sorted(set(words), key=len, reverse=True))
     return re.compile(r"(?<![\w'])(" + alts + r")(?![\w'])")
@@ -877,14 +1702,32 @@ for _i, _g in enumerate(SPELLING_GROUPS):
     for _v in _g:
         assert _SPELL_GROUP_OF.setdefault(_v, _i) == _i, f"{_v} in two spelling groups"
 US_RE = re.compile(r"\bUS\b|\bU\.S\.(?=\W)")
-TRANSLIT_RULES = [("ou", "u"), ("ei", "ai"), ("aa", "a"), ("dh", "z"), ("ai", "ay"),
-                  ("ss", "s"), ("bb", "b"), ("ll", "l"), ("dd", "d"), ("q", "k"), ("Q", "K"),
-                  ("i", "y"), ("ee", "i"), ("u", "o")]
+TRANSLIT_RULES = [
+    ("ou", "u"),
+    ("ei", "ai"),
+    ("aa", "a"),
+    ("dh", "z"),
+    ("ai", "ay"),
+    ("ss", "s"),
+    ("bb", "b"),
+    ("ll", "l"),
+    ("dd", "d"),
+    ("q", "k"),
+    ("Q", "K"),
+    ("i", "y"),
+    ("ee", "i"),
+    ("u", "o"),
+]
 ALNAME_RE = re.compile(r"\b([aA]l)-([A-Z][a-z']{3,})")
 DASH_RE = re.compile(r" (?:-|–|—) ")
 FILLER_RE = [
-    (re.compile(r"\b(said|claimed|confirmed|announced|insisted|stressed|alleged|"
-                r"acknowledged) that\b"), r"\1"),
+    (
+        re.compile(
+            r"\b(said|claimed|confirmed|announced|insisted|stressed|alleged|"
+            r"acknowledged) that\b"
+        ),
+        r"\1",
+    ),
     (re.compile(r"\b(said) (?!that\b|in\b|on\b)"), r"\1 that "),
     (re.compile(r"\b(told (?:reporters|parliament)) that\b"), r"\1"),
     (re.compile(r"^(.{8,}?) (said|confirmed|announced)\b"), r"\1 also \2"),
@@ -892,8 +1735,7 @@ FILLER_RE = [
     (re.compile(r"\bIraq's\b"), "Iraqi"),
     (re.compile(r"\bthe Popular Mobilization Forces\b"), "the PMF"),
 ]
-NEG_WORDS = {"not", "no", "never", "denied", "rejected", "dismissed", "false", "nor",
-             "failed", "without"}
+NEG_WORDS = {"not", "no", "never", "denied", "rejected", "dismissed", "false", "nor", "failed", "without"}
 _NUMWORD_SET = set(NUM_WORDS)
 _WORD_RE = re.compile(r"[A-Za-z]{5,}")
 
@@ -937,15 +1779,8 @@ class _World:
     def __init__(self, seed: int, n_outlets: int) -> None:
         pr = random.Random(f"tracker-bench-pools:{seed}")
         pk = lambda s: s[int(pr.random() * len(s))]  # noqa: E731
-        self.ar_family = _uniq(
-            [f"al-{n}" for n in REAL_NISBA]
-            + [
-                _ar_family(pk) for _ in range(5000)
-            ]
-        )
-        self.fa_family = _uniq(
-            f"{pk(FA_R1)}{pk(FA_R2)}{pk(FA_R3)}{pk(FA_SUF)}" for _ in range(3000)
-        )
+        self.ar_family = _uniq([f"al-{n}" for n in REAL_NISBA] + [_ar_family(pk) for _ in range(5000)])
+        self.fa_family = _uniq(f"{pk(FA_R1)}{pk(FA_R2)}{pk(FA_R3)}{pk(FA_SUF)}" for _ in range(3000))
         self.ku_family = _uniq(f"{pk(KU_R1)}{pk(KU_R2)}{pk(KU_SUF)}" for _ in range(800))
         towns = []
         for _ in range(6000):
@@ -975,22 +1810,48 @@ class _World:
         self.militias = _uniq(mil)
         iq = list(IRAQI_ORGS)
         for p in PROVINCES:
-            iq += [f"the {p} Operations Command", f"the {p} police command",
-                   f"the {p} provincial council", f"the {p} Asayish" if p in
-                   ("Erbil", "Duhok", "Sulaymaniyah", "Halabja") else f"{p}'s governorate"]
+            iq += [
+                f"the {p} Operations Command",
+                f"the {p} police command",
+                f"the {p} provincial council",
+                f"the {p} Asayish"
+                if p in ("Erbil", "Duhok", "Sulaymaniyah", "Halabja")
+                else f"{p}'s governorate",
+            ]
         for n in range(1, 21):
             iq.append(f"the Iraqi army's {_ordinal(n)} Division")
         self.iraqi_orgs = _uniq(iq)
         self.all_orgs = self.iraqi_orgs + US_ORGS + IRAN_ORGS + KURD_ORGS + INTL_ORGS
-        quiet = ("Central Bank", "Oil Ministry", "Ports", "Migration", "Integrity",
-                 "Judicial", "Electoral", "Finance", "Atomic Energy", "Treasury", "Justice",
-                 "FBI", "CIA", "Arab League", "Kuwaiti", "Saudi-led", "Security Council",
-                 "European Union", "governorate", "provincial council",
-                 "Red Cross", "1st Armored")
+        quiet = (
+            "Central Bank",
+            "Oil Ministry",
+            "Ports",
+            "Migration",
+            "Integrity",
+            "Judicial",
+            "Electoral",
+            "Finance",
+            "Atomic Energy",
+            "Treasury",
+            "Justice",
+            "FBI",
+            "CIA",
+            "Arab League",
+            "Kuwaiti",
+            "Saudi-led",
+            "Security Council",
+            "European Union",
+            "governorate",
+            "provincial council",
+            "Red Cross",
+            "1st Armored",
+        )
         self.speaker_orgs = [o for o in self.all_orgs if not any(q in o for q in quiet)]
-        self.security_orgs = [o for o in self.iraqi_orgs if re.search(
-            r"Command|Division|Service|Police|police|Special Forces|Guard|Response", o)] + [
-            "the Peshmerga", "the Zeravani forces", "Kurdish counter-terrorism units"]
+        self.security_orgs = [
+            o
+            for o in self.iraqi_orgs
+            if re.search(r"Command|Division|Service|Police|police|Special Forces|Guard|Response", o)
+        ] + ["the Peshmerga", "the Zeravani forces", "Kurdish counter-terrorism units"]
         self.outlets = _make_outlets(pr, n_outlets, self)
         # Zipf-ish outlet popularity, wires and big newspapers/broadcasters on top
         w = [KIND_WEIGHT[o["kind"]] / (i + 1) ** 0.6 for i, o in enumerate(self.outlets)]
@@ -1018,8 +1879,7 @@ class _World:
             return seq[i]
         return seq[t[0]]
 
-    def count(self, s: dict, lo: int, hi: int, step: int = 1, words: bool = True,
-              key: str = "n") -> str:
+    def count(self, s: dict, lo: int, hi: int, step: int = 1, words: bool = True, key: str = "n") -> str:
         """A count slot: value, range and number format are kept for variants."""
         t = s.get(key)
         if t is None:
@@ -1119,9 +1979,16 @@ class _World:
     def iran_official(self) -> str:
         r = self.rnd()
         if r < 0.18:
-            return self.pk(["Quds Force commander Esmail Ghaani", "Esmail Ghaani",
-                            "IRGC intelligence chief Hossein Taeb", "Hossein Taeb",
-                            "Qassem Soleimani", "Mohammad Kawtharani"])
+            return self.pk(
+                [
+                    "Quds Force commander Esmail Ghaani",
+                    "Esmail Ghaani",
+                    "IRGC intelligence chief Hossein Taeb",
+                    "Hossein Taeb",
+                    "Qassem Soleimani",
+                    "Mohammad Kawtharani",
+                ]
+            )
         if r < 0.55:
             return f"Quds Force {self.pk(RANKS_IR)} {self.person('f', True)}"
         if r < 0.8:
@@ -1165,8 +2032,11 @@ class _World:
             if base.startswith("a ") and adj[:1] in "AEIOaeio" and not adj.startswith("Eu"):
                 base = "an " + base[2:]
             tail = pk(ANON_TAIL)
-            tail = (tail.replace("{G}", self.militia()).replace("{C}", self.place())
-                    .replace("{was}", "were" if pl else "was"))
+            tail = (
+                tail.replace("{G}", self.militia())
+                .replace("{C}", self.place())
+                .replace("{was}", "were" if pl else "was")
+            )
             if rnd() < 0.3 and tail.startswith(("who", "speaking")):
                 return f"{base}, {tail},", f"{base}, {tail}", base, True, bool(pl)
             return f"{base} {tail}", f"{base} {tail}", base, True, bool(pl)
@@ -1195,11 +2065,14 @@ class _World:
                 if rnd() < 0.6:
                     role = pk(ROLE_TEMPL).replace("{ORG}", pk(self.iraqi_orgs))
                 else:
-                    role = (pk(ROLE_CIVIL).replace("{PROV}", pk(PROVINCES))
-                            .replace("{PARTY}", pk(PARTIES)).replace("{TOWN}", self.town()))
+                    role = (
+                        pk(ROLE_CIVIL)
+                        .replace("{PROV}", pk(PROVINCES))
+                        .replace("{PARTY}", pk(PARTIES))
+                        .replace("{TOWN}", self.town())
+                    )
         elif camp < 0.4:  # Iran
-            name = (f"IRGC {pk(RANKS_IR)} {self.person('f', True)}" if rnd() < 0.5
-                    else self.person("f"))
+            name = f"IRGC {pk(RANKS_IR)} {self.person('f', True)}" if rnd() < 0.5 else self.person("f")
             if with_role:
                 role = pk(ROLE_TEMPL).replace("{ORG}", pk(IRAN_ORGS))
         elif camp < 0.58:  # United States / coalition
@@ -1207,16 +2080,17 @@ class _World:
             if with_role:
                 role = pk(ROLE_TEMPL).replace("{ORG}", pk(US_ORGS))
         elif camp < 0.68:  # Kurdistan Region
-            name = (f"Peshmerga {pk(RANKS_IQ)} {self.person('k', True)}" if rnd() < 0.4
-                    else self.person("k"))
+            name = f"Peshmerga {pk(RANKS_IQ)} {self.person('k', True)}" if rnd() < 0.4 else self.person("k")
             if with_role:
                 if rnd() < 0.7:
                     role = pk(ROLE_TEMPL).replace("{ORG}", pk(KURD_ORGS))
                 else:
-                    role = (pk(ROLE_CIVIL)
-                            .replace("{PROV}", pk(["Erbil", "Duhok", "Sulaymaniyah", "Halabja"]))
-                            .replace("{PARTY}", pk(PARTIES[3:5] + PARTIES[8:9]))
-                            .replace("{TOWN}", self.town()))
+                    role = (
+                        pk(ROLE_CIVIL)
+                        .replace("{PROV}", pk(["Erbil", "Duhok", "Sulaymaniyah", "Halabja"]))
+                        .replace("{PARTY}", pk(PARTIES[3:5] + PARTIES[8:9]))
+                        .replace("{TOWN}", self.town())
+                    )
         elif camp < 0.86:  # militias
             r = rnd()
             if r < 0.4:
@@ -1229,12 +2103,12 @@ class _World:
                 role = pk(ROLE_MILITIA).replace("{G}", self.militia())
         elif camp < 0.94:  # analysts
             name = self.person()
-            role = (pk(ROLE_ANALYST).replace("{TT}", pk(THINK_TANKS))
-                    .replace("{UNI}", pk(UNIVERSITIES)))
+            role = pk(ROLE_ANALYST).replace("{TT}", pk(THINK_TANKS)).replace("{UNI}", pk(UNIVERSITIES))
         else:  # international
             name = self.person(pk("ae"))
-            role = pk(["a spokesperson for {O}", "an official at {O}",
-                       "the head of {O} in Iraq"]).replace("{O}", pk(INTL_ORGS[:5]))
+            role = pk(["a spokesperson for {O}", "an official at {O}", "the head of {O} in Iraq"]).replace(
+                "{O}", pk(INTL_ORGS[:5])
+            )
         if role.startswith("a spokesman") and any(w in _FEMALE for w in name.split()):
             role = role.replace("spokesman", "spokeswoman", 1)
         return name, role
@@ -1315,12 +2189,27 @@ def f_ied(g, s, neg, opp):
     n = g.count(s, 2, 25)
     cargo = s.setdefault("cargo", g.pk(CARGO))
     v = "did not hit" if neg else g.syn(s, "_v", ["hit", "struck", "targeted"])
-    road = s.setdefault("road", g.pk(["the Baghdad-Basra", "the Diwaniyah-Samawah",
-                                      "the Hillah-Najaf", "the Baghdad-Kirkuk",
-                                      "the Mosul-Erbil", "a desert", "the international",
-                                      "the Dhi Qar", "the Babil", "the al-Qaim"]))
-    return (f"a roadside bomb {v} a convoy of {n} trucks carrying {cargo} for {s['own']} "
-            f"on {road} highway {s['loc']}{g.when(s)}")
+    road = s.setdefault(
+        "road",
+        g.pk(
+            [
+                "the Baghdad-Basra",
+                "the Diwaniyah-Samawah",
+                "the Hillah-Najaf",
+                "the Baghdad-Kirkuk",
+                "the Mosul-Erbil",
+                "a desert",
+                "the international",
+                "the Dhi Qar",
+                "the Babil",
+                "the al-Qaim",
+            ]
+        ),
+    )
+    return (
+        f"a roadside bomb {v} a convoy of {n} trucks carrying {cargo} for {s['own']} "
+        f"on {road} highway {s['loc']}{g.when(s)}"
+    )
 
 
 def f_resp(g, s, neg, opp):
@@ -1334,8 +2223,9 @@ def f_resp(g, s, neg, opp):
 def f_directive(g, s, neg, opp):
     s.setdefault("who", g.iran_official())
     s.setdefault("aud", g.pk(AUDIENCE) if g.rnd() < 0.6 else f"the leaders of {g.militia()}")
-    s.setdefault("city", g.pk(["Baghdad", "Baghdad", "Beirut", "Tehran", "Najaf", "Karbala",
-                               "Erbil", "Damascus"]))
+    s.setdefault(
+        "city", g.pk(["Baghdad", "Baghdad", "Beirut", "Tehran", "Najaf", "Karbala", "Erbil", "Damascus"])
+    )
     cls = s.setdefault("cls", int(g.rnd() * 2))
     if opp:
         cls = 1 - cls
@@ -1358,8 +2248,10 @@ def f_visit(g, s, neg, opp):
     mv = g.syn(s, "_mv", MEET_VERBS)
     mv = f"or {mv[1]}" if neg else f"and {mv[0]}"
     if n is not None:
-        return (f"{s['who']} {v} {s['city']}{g.when(s)} {mv} {n} "
-                f"{g.syn(s, '_a', ['faction leaders', 'militia commanders', 'senior politicians'])}")
+        return (
+            f"{s['who']} {v} {s['city']}{g.when(s)} {mv} {n} "
+            f"{g.syn(s, '_a', ['faction leaders', 'militia commanders', 'senior politicians'])}"
+        )
     return f"{s['who']} {v} {s['city']}{g.when(s)} {mv} {s['host']}"
 
 
@@ -1394,29 +2286,82 @@ def f_troops(g, s, neg, opp):
 
 
 _ENTITY = {
-    "Washington": "us", "the United States": "us", "Tehran": "ir", "Iran": "ir",
-    "Baghdad": "iq", "Iraq": "iq", "the federal government": "iq", "Erbil": "krg",
-    "the KRG": "krg", "Damascus": "sy", "Syria": "sy", "Ankara": "tr", "Turkey": "tr",
-    "Amman": "jo", "Jordan": "jo", "the militias": "mil", "the PMF": "mil",
+    "Washington": "us",
+    "the United States": "us",
+    "Tehran": "ir",
+    "Iran": "ir",
+    "Baghdad": "iq",
+    "Iraq": "iq",
+    "the federal government": "iq",
+    "Erbil": "krg",
+    "the KRG": "krg",
+    "Damascus": "sy",
+    "Syria": "sy",
+    "Ankara": "tr",
+    "Turkey": "tr",
+    "Amman": "jo",
+    "Jordan": "jo",
+    "the militias": "mil",
+    "the PMF": "mil",
 }
 
 
 def f_agreement(g, s, neg, opp):
-    a = s.setdefault("a", g.pk(["Baghdad", "Erbil", "Iraq", "Iran", "Turkey", "the KRG",
-                                "the federal government", "the Sadrists", "the PMF",
-                                "Washington", "Tehran", "the United States", "Syria",
-                                "Kuwait", "Jordan", "the Coordination Framework"]))
-    b = s.setdefault("b", g.pk(["Baghdad", "Erbil", "Tehran", "Washington", "Ankara",
-                                "the KDP", "the PUK", "Damascus", "the Sunni blocs",
-                                "the militias", "the coalition", "Amman", "Riyadh"]))
+    a = s.setdefault(
+        "a",
+        g.pk(
+            [
+                "Baghdad",
+                "Erbil",
+                "Iraq",
+                "Iran",
+                "Turkey",
+                "the KRG",
+                "the federal government",
+                "the Sadrists",
+                "the PMF",
+                "Washington",
+                "Tehran",
+                "the United States",
+                "Syria",
+                "Kuwait",
+                "Jordan",
+                "the Coordination Framework",
+            ]
+        ),
+    )
+    b = s.setdefault(
+        "b",
+        g.pk(
+            [
+                "Baghdad",
+                "Erbil",
+                "Tehran",
+                "Washington",
+                "Ankara",
+                "the KDP",
+                "the PUK",
+                "Damascus",
+                "the Sunni blocs",
+                "the militias",
+                "the coalition",
+                "Amman",
+                "Riyadh",
+            ]
+        ),
+    )
     if _ENTITY.get(a, a) == _ENTITY.get(b, b):
         b = s["b"] = "the coalition" if _ENTITY.get(a) != "us" else "Baghdad"
     if "iss" not in s:
         s["iss"] = g.pk(ISSUES)
         r = g.rnd()
-        s["med"] = (f" in talks mediated by {g.official_name()}" if r < 0.4 else
-                    f" at a meeting in {g.place()}" if r < 0.7 else
-                    f" after {g.official_name()} visited {g.pk(CITIES)}")
+        s["med"] = (
+            f" in talks mediated by {g.official_name()}"
+            if r < 0.4
+            else f" at a meeting in {g.place()}"
+            if r < 0.7
+            else f" after {g.official_name()} visited {g.pk(CITIES)}"
+        )
     cls = s.setdefault("cls", int(g.rnd() * 2))
     if opp:
         cls = 1 - cls
@@ -1464,8 +2409,19 @@ def f_airstrike(g, s, neg, opp):
 
 
 def f_sanctions(g, s, neg, opp):
-    s.setdefault("who", g.pk(["the US Treasury", "the State Department", "Washington",
-                              "the European Union", "Britain", "the US Treasury's OFAC"]))
+    s.setdefault(
+        "who",
+        g.pk(
+            [
+                "the US Treasury",
+                "the State Department",
+                "Washington",
+                "the European Union",
+                "Britain",
+                "the US Treasury's OFAC",
+            ]
+        ),
+    )
     s.setdefault("grp", g.militia() if g.rnd() < 0.7 else g.official_name())
     n = g.count(s, 2, 30)
     e = g.syn(s, "_e", SANCTION_ENTITIES)
@@ -1474,15 +2430,30 @@ def f_sanctions(g, s, neg, opp):
 
 
 def f_funding(g, s, neg, opp):
-    s.setdefault("who", g.pk(["Iran", "the Quds Force", "Tehran", "Hezbollah",
-                              "the IRGC", "a network of Iranian front companies"]))
+    s.setdefault(
+        "who",
+        g.pk(
+            [
+                "Iran",
+                "the Quds Force",
+                "Tehran",
+                "Hezbollah",
+                "the IRGC",
+                "a network of Iranian front companies",
+            ]
+        ),
+    )
     s.setdefault("grp", g.militia())
     n = g.count(s, 2, 900, words=False)
-    v = _neg_or(g, s, neg, "_v", [("transferred", "transfer"), ("paid", "pay"),
-                                  ("sent", "send"), ("funnelled", "funnel")])
+    v = _neg_or(
+        g,
+        s,
+        neg,
+        "_v",
+        [("transferred", "transfer"), ("paid", "pay"), ("sent", "send"), ("funnelled", "funnel")],
+    )
     if "per" not in s:
-        s["per"] = g.pk(MONEY_PERIOD).replace("{CITY}", g.pk(CITIES)).replace(
-            "{PLACE}", g.place())
+        s["per"] = g.pk(MONEY_PERIOD).replace("{CITY}", g.pk(CITIES)).replace("{PLACE}", g.place())
     per = s["per"]
     cur = g.syn(s, "_c", ["million", "million in cash"])
     return f"{s['who']} {v} ${n} {cur} to {s['grp']} {per}{g.when(s)}"
@@ -1494,33 +2465,38 @@ def f_border(g, s, neg, opp):
         s["cx"] = g.pk(CROSSINGS[s["frm"]])
     n = g.count(s, 3, 200)
     c = s.setdefault("cargo", g.pk(CARGO))
-    v = "did not cross into" if neg else g.syn(s, "_v", ["crossed into", "entered",
-                                                         "passed into"])
+    v = "did not cross into" if neg else g.syn(s, "_v", ["crossed into", "entered", "passed into"])
     if "tail" not in s:
-        s["tail"] = g.pk([f" bound for {g.place()}", f" under escort by {g.militia()}",
-                          f" without inspection, bound for {g.place()}",
-                          f" and unloaded at a warehouse {g.loc()}",
-                          f" for a company owned by {g.official_name()}"])
+        s["tail"] = g.pk(
+            [
+                f" bound for {g.place()}",
+                f" under escort by {g.militia()}",
+                f" without inspection, bound for {g.place()}",
+                f" and unloaded at a warehouse {g.loc()}",
+                f" for a company owned by {g.official_name()}",
+            ]
+        )
     tail = s["tail"]
-    return f"{n} trucks carrying {c} {v} Iraq from {s['frm']} through {s['cx']}" \
-           f"{g.when(s)}{tail}"
+    return f"{n} trucks carrying {c} {v} Iraq from {s['frm']} through {s['cx']}{g.when(s)}{tail}"
 
 
 def f_protest(g, s, neg, opp):
     if "grp" not in s:
         s["grp"] = g.militia() if g.rnd() < 0.6 else g.pk(PARTIES)
         s["pl"] = g.pk(PROTEST_PLACES)
-        s["city"] = g.pk(CITIES[:1] * 4 + ["Basra", "Erbil", "Najaf", "Nasiriyah", "Karbala",
-                                           "Sulaymaniyah", "Kirkuk"])
+        s["city"] = g.pk(
+            CITIES[:1] * 4 + ["Basra", "Erbil", "Najaf", "Nasiriyah", "Karbala", "Sulaymaniyah", "Kirkuk"]
+        )
         s["dem"] = g.pk(DEMANDS)
-        s["led"] = (f", led by {g.kunya() if g.rnd() < 0.5 else g.person('a')},"
-                    if g.rnd() < 0.5 else "")
+        s["led"] = f", led by {g.kunya() if g.rnd() < 0.5 else g.person('a')}," if g.rnd() < 0.5 else ""
     n = g.count(s, 50, 5000, 50, words=False)
     who = g.syn(s, "_w", PROTESTERS)
-    v = "did not storm" if neg else g.syn(s, "_v", ["gathered outside", "stormed",
-                                                   "rallied outside", "besieged"])
-    return (f"{n} {who} of {s['grp']}{s['led']} {v} {s['pl']} in {s['city']}{g.when(s)} "
-            f"demanding {s['dem']}")
+    v = (
+        "did not storm"
+        if neg
+        else g.syn(s, "_v", ["gathered outside", "stormed", "rallied outside", "besieged"])
+    )
+    return f"{n} {who} of {s['grp']}{s['led']} {v} {s['pl']} in {s['city']}{g.when(s)} demanding {s['dem']}"
 
 
 def f_election(g, s, neg, opp):
@@ -1530,8 +2506,11 @@ def f_election(g, s, neg, opp):
         s["bloc"] = g.pk(parties)
         s["where"] = g.pk(provinces)
         s["lead"] = g.person("k" if camp == "Kurdish" else "a")
-        s["dist"] = (f" in the {_ordinal(1 + int(g.rnd() * 12))} district of {s['where']}"
-                     if g.rnd() < 0.5 else f" in {s['where']}")
+        s["dist"] = (
+            f" in the {_ordinal(1 + int(g.rnd() * 12))} district of {s['where']}"
+            if g.rnd() < 0.5
+            else f" in {s['where']}"
+        )
         s["y"] = g.pk(["2021", "2021", "2023", "2018"])
         s["sh"] = int(g.rnd() * 2)
     n = g.count(s, 2, 24)
@@ -1539,22 +2518,29 @@ def f_election(g, s, neg, opp):
     y = s["y"]
     kind = "provincial" if y == "2023" else "parliamentary"
     if s["sh"]:
-        return (f"{s['bloc']}'s list{s['dist']}, headed by {s['lead']}, {v} {n} seats "
-                f"in the {y} {kind} elections")
-    return (f"{s['bloc']} {v} {n} seats{s['dist']} in the {y} {kind} elections, "
-            f"with {s['lead']} topping its list")
+        return (
+            f"{s['bloc']}'s list{s['dist']}, headed by {s['lead']}, {v} {n} seats in the {y} {kind} elections"
+        )
+    return (
+        f"{s['bloc']} {v} {n} seats{s['dist']} in the {y} {kind} elections, with {s['lead']} topping its list"
+    )
 
 
 def f_appointment(g, s, neg, opp):
     if "who" not in s:
         s["who"] = g.official_name()
-        s["role"] = (g.pk(ROLES_APPT).replace("{prov}", g.pk(PROVINCES))
-                     .replace("{city}", g.pk(CITIES)))
-        s["by"] = g.pk(["", " by the prime minister", " after pressure from " + g.militia(),
-                        " with Iran's blessing", f", replacing {g.official_name()}",
-                        f" on the recommendation of {g.official_name()}"])
-    v = "was not appointed" if neg else g.syn(s, "_v", ["was appointed", "has been named",
-                                                        "was chosen as"])
+        s["role"] = g.pk(ROLES_APPT).replace("{prov}", g.pk(PROVINCES)).replace("{city}", g.pk(CITIES))
+        s["by"] = g.pk(
+            [
+                "",
+                " by the prime minister",
+                " after pressure from " + g.militia(),
+                " with Iran's blessing",
+                f", replacing {g.official_name()}",
+                f" on the recommendation of {g.official_name()}",
+            ]
+        )
+    v = "was not appointed" if neg else g.syn(s, "_v", ["was appointed", "has been named", "was chosen as"])
     return f"{s['who']} {v} {s['role']}{s['by']}{g.when(s)}"
 
 
@@ -1572,15 +2558,33 @@ def f_kidnap(g, s, neg, opp):
 
 def f_assassination(g, s, neg, opp):
     s.setdefault("who", g.person())
-    s.setdefault("role", g.pk(["an activist", "a journalist", "a protest leader",
-                               "a PMF commander", "a security analyst", "a tribal sheikh",
-                               "an intelligence officer", "a judge", "a candidate for "
-                               + g.pk(PARTIES)]))
+    s.setdefault(
+        "role",
+        g.pk(
+            [
+                "an activist",
+                "a journalist",
+                "a protest leader",
+                "a PMF commander",
+                "a security analyst",
+                "a tribal sheikh",
+                "an intelligence officer",
+                "a judge",
+                "a candidate for " + g.pk(PARTIES),
+            ]
+        ),
+    )
     s.setdefault("loc", g.loc())
-    how = g.syn(s, "_h", ["was shot dead by gunmen on a motorcycle",
-                          "was killed by a sticky bomb attached to his car",
-                          "was assassinated outside his home",
-                          "was gunned down at a checkpoint"])
+    how = g.syn(
+        s,
+        "_h",
+        [
+            "was shot dead by gunmen on a motorcycle",
+            "was killed by a sticky bomb attached to his car",
+            "was assassinated outside his home",
+            "was gunned down at a checkpoint",
+        ],
+    )
     if neg:
         how = how.replace("was ", "was not ", 1)
     return f"{s['who']}, {s['role']}, {how} {s['loc']}{g.when(s)}"
@@ -1590,10 +2594,16 @@ def f_oil(g, s, neg, opp):
     if "co" not in s:
         s["co"] = g.pk(OIL_COMPANIES)
         s["fld"] = g.pk(OIL_FIELDS)
-        s["why"] = g.pk(["after a rocket attack on " + g.target(), "over security threats",
-                         f"after protesters blocked the road to {g.place()}",
-                         f"after a drone strike {g.loc()}", "following threats from " +
-                         g.militia(), "amid a payment dispute with " + g.official_name()])
+        s["why"] = g.pk(
+            [
+                "after a rocket attack on " + g.target(),
+                "over security threats",
+                f"after protesters blocked the road to {g.place()}",
+                f"after a drone strike {g.loc()}",
+                "following threats from " + g.militia(),
+                "amid a payment dispute with " + g.official_name(),
+            ]
+        )
     n = g.count(s, 20, 900, 10, words=False)
     v = "did not cut" if neg else g.syn(s, "_v", ["cut", "reduced", "halted"])
     return f"{s['co']} {v} output at {s['fld']} by {n},000 barrels per day {s['why']}{g.when(s)}"
@@ -1609,9 +2619,15 @@ def f_truce(g, s, neg, opp):
     if "un" not in s:
         s["un"] = g.pk(TRUCE_UNTIL)
         r = g.rnd()
-        s["ctx"] = (f" after a meeting with {g.iran_official()} in {g.pk(CITIES)}" if r < 0.35
-                    else f" in a statement signed by {g.kunya()}" if r < 0.65
-                    else f" following the strike on {g.target()}" if r < 0.85 else "")
+        s["ctx"] = (
+            f" after a meeting with {g.iran_official()} in {g.pk(CITIES)}"
+            if r < 0.35
+            else f" in a statement signed by {g.kunya()}"
+            if r < 0.65
+            else f" following the strike on {g.target()}"
+            if r < 0.85
+            else ""
+        )
     u = f" {s['un']}" if cls == 0 else ""
     v = "did not announce" if neg else g.syn(s, "_v", ["announced", "declared", "ordered"])
     return f"{s['grp']} {v} {pred}{u}{s['ctx']}{g.when(s)}"
@@ -1619,16 +2635,34 @@ def f_truce(g, s, neg, opp):
 
 def f_handover(g, s, neg, opp):
     if "frc" not in s:
-        s["frc"] = g.pk(["the US-led coalition", "US forces", "French troops", "the coalition",
-                         "Turkish forces", "Australian trainers", "NATO Mission Iraq",
-                         "British troops", "Italian forces", "Danish troops"])
+        s["frc"] = g.pk(
+            [
+                "the US-led coalition",
+                "US forces",
+                "French troops",
+                "the coalition",
+                "Turkish forces",
+                "Australian trainers",
+                "NATO Mission Iraq",
+                "British troops",
+                "Italian forces",
+                "Danish troops",
+            ]
+        )
         s["base"] = g.pk(BASES) if g.rnd() < 0.4 else f"a base {g.loc()}"
-        s["to"] = g.pk(["the Iraqi army", "Iraqi security forces", "the Peshmerga",
-                        "the Iraqi Air Force", "the Counter-Terrorism Service",
-                        g.pk(g.iraqi_orgs), f"the {g.pk(PROVINCES)} Operations Command"])
-        s["cer"] = (f" in a ceremony attended by {g.official_name()}" if g.rnd() < 0.6 else "")
-    v = "has not handed over" if neg else g.syn(s, "_v", ["handed over", "transferred",
-                                                          "turned over"])
+        s["to"] = g.pk(
+            [
+                "the Iraqi army",
+                "Iraqi security forces",
+                "the Peshmerga",
+                "the Iraqi Air Force",
+                "the Counter-Terrorism Service",
+                g.pk(g.iraqi_orgs),
+                f"the {g.pk(PROVINCES)} Operations Command",
+            ]
+        )
+        s["cer"] = f" in a ceremony attended by {g.official_name()}" if g.rnd() < 0.6 else ""
+    v = "has not handed over" if neg else g.syn(s, "_v", ["handed over", "transferred", "turned over"])
     return f"{s['frc']} {v} {s['base']} to {s['to']}{s['cer']}{g.when(s)}"
 
 
@@ -1646,44 +2680,78 @@ def f_intercept(g, s, neg, opp):
     if "sys" not in s:
         s["sys"] = g.pk(INTERCEPT_SYSTEMS)
         s["tgt"] = g.pk(BASES)
-        s["frm"] = g.pk([f" fired from {g.place()}", f" launched from {g.loc()}",
-                         f" fired from a truck {g.loc()}", ""])
+        s["frm"] = g.pk(
+            [f" fired from {g.place()}", f" launched from {g.loc()}", f" fired from a truck {g.loc()}", ""]
+        )
     n = g.count(s, 2, 12)
     m = g.syn(s, "_m", ["rockets", "drones", "incoming rockets", "Katyusha rockets"])
-    v = "did not intercept" if neg else g.syn(s, "_v", ["intercepted", "shot down",
-                                                        "downed"])
+    v = "did not intercept" if neg else g.syn(s, "_v", ["intercepted", "shot down", "downed"])
     return f"{s['sys']} at {s['tgt']} {v} {n} {m}{s['frm']}{g.when(s)}"
 
 
 def f_release(g, s, neg, opp):
-    s.setdefault("who", g.pk(["a Baghdad court", "the authorities", "the Interior Ministry",
-                              "the PMF security directorate", "the Kurdish authorities",
-                              "the Counter-Terrorism Service", "an investigating judge"]))
+    s.setdefault(
+        "who",
+        g.pk(
+            [
+                "a Baghdad court",
+                "the authorities",
+                "the Interior Ministry",
+                "the PMF security directorate",
+                "the Kurdish authorities",
+                "the Counter-Terrorism Service",
+                "an investigating judge",
+            ]
+        ),
+    )
     s.setdefault("grp", g.militia())
-    s.setdefault("inc", g.pk(["the rocket attack on the embassy", "the killing of protesters",
-                              "the drone attack", "the raid in Dora",
-                              "the assault on the KDP office", "the ambush"]) + g.when({}))
+    s.setdefault(
+        "inc",
+        g.pk(
+            [
+                "the rocket attack on the embassy",
+                "the killing of protesters",
+                "the drone attack",
+                "the raid in Dora",
+                "the assault on the KDP office",
+                "the ambush",
+            ]
+        )
+        + g.when({}),
+    )
     n = g.count(s, 2, 40)
-    v = _neg_or(g, s, neg, "_v", [("released", "release"), ("freed", "free"),
-                                  ("let go", "let go")])
+    v = _neg_or(g, s, neg, "_v", [("released", "release"), ("freed", "free"), ("let go", "let go")])
     return f"{s['who']} {v} {n} members of {s['grp']} detained over {s['inc']}"
 
 
 def f_budget(g, s, neg, opp):
     if "who" not in s:
-        s["who"] = g.pk(["parliament", "the cabinet", "the Finance Ministry",
-                         "the government", "the budget committee", "the Kurdistan Region's "
-                         "cabinet", f"the {g.pk(PROVINCES)} provincial council"])
-        s["for"] = g.pk([f"the salaries of PMF fighters in {g.pk(PROVINCES)}",
-                         f"rebuilding {g.place()}", f"{g.militia()}",
-                         f"compensating families in {g.place()}",
-                         f"housing for families displaced from {g.place()}",
-                         f"a new security directorate headed by {g.official_name()}",
-                         f"the {g.pk(PROVINCES)} Operations Command",
-                         f"water projects in {g.place()}",
-                         f"a power station near {g.place()}"])
+        s["who"] = g.pk(
+            [
+                "parliament",
+                "the cabinet",
+                "the Finance Ministry",
+                "the government",
+                "the budget committee",
+                "the Kurdistan Region's cabinet",
+                f"the {g.pk(PROVINCES)} provincial council",
+            ]
+        )
+        s["for"] = g.pk(
+            [
+                f"the salaries of PMF fighters in {g.pk(PROVINCES)}",
+                f"rebuilding {g.place()}",
+                f"{g.militia()}",
+                f"compensating families in {g.place()}",
+                f"housing for families displaced from {g.place()}",
+                f"a new security directorate headed by {g.official_name()}",
+                f"the {g.pk(PROVINCES)} Operations Command",
+                f"water projects in {g.place()}",
+                f"a power station near {g.place()}",
+            ]
+        )
         s["y"] = str(_DAYS[g.day()][1])
-        s["req"] = (f" at the request of {g.official_name()}" if g.rnd() < 0.5 else "")
+        s["req"] = f" at the request of {g.official_name()}" if g.rnd() < 0.5 else ""
     n = g.count(s, 100, 9000, 50, words=False)
     v = "did not allocate" if neg else g.syn(s, "_v", ["allocated", "approved", "set aside"])
     return f"{s['who']} {v} {n} billion dinars for {s['for']} in the {s['y']} budget{s['req']}"
@@ -1691,14 +2759,25 @@ def f_budget(g, s, neg, opp):
 
 def f_talks(g, s, neg, opp):
     if "a" not in s:
-        s["a"] = g.pk(["Iran and the United States", "Iran and Saudi Arabia",
-                       "Iranian and US negotiators", "Tehran and Riyadh",
-                       "Iran and world powers", "Baghdad and Washington",
-                       "Ankara and Baghdad", "Erbil and Baghdad"])
+        s["a"] = g.pk(
+            [
+                "Iran and the United States",
+                "Iran and Saudi Arabia",
+                "Iranian and US negotiators",
+                "Tehran and Riyadh",
+                "Iran and world powers",
+                "Baghdad and Washington",
+                "Ankara and Baghdad",
+                "Erbil and Baghdad",
+            ]
+        )
         s["city"] = g.pk(CITIES)
         s["on"] = g.pk([f" on {g.pk(ISSUES)}", "", f" on the attack on {g.target()}"])
-        s["lead"] = (f", with {g.official_name()} leading one delegation" if g.rnd() < 0.5
-                     else f", mediated by {g.official_name()}")
+        s["lead"] = (
+            f", with {g.official_name()} leading one delegation"
+            if g.rnd() < 0.5
+            else f", mediated by {g.official_name()}"
+        )
     n = g.count(s, 2, 9)
     v = "did not hold" if neg else g.syn(s, "_v", ["held", "concluded", "completed"])
     t = g.syn(s, "_t", ["rounds of indirect talks", "rounds of talks", "rounds of negotiations"])
@@ -1708,8 +2787,20 @@ def f_talks(g, s, neg, opp):
 def f_displacement(g, s, neg, opp):
     s.setdefault("loc", g.place())
     s.setdefault("a", g.group())
-    s.setdefault("b", g.pk(["the army", "the Peshmerga", "Turkish forces", "the YBS",
-                            "the Federal Police", "Islamic State militants", "tribal fighters"]))
+    s.setdefault(
+        "b",
+        g.pk(
+            [
+                "the army",
+                "the Peshmerga",
+                "Turkish forces",
+                "the YBS",
+                "the Federal Police",
+                "Islamic State militants",
+                "tribal fighters",
+            ]
+        ),
+    )
     n = g.count(s, 10, 3000, 10, words=False)
     v = "did not flee" if neg else g.syn(s, "_v", ["fled", "left", "were displaced from"])
     return f"{n} families {v} {s['loc']} after clashes between {s['a']} and {s['b']}{g.when(s)}"
@@ -1717,14 +2808,28 @@ def f_displacement(g, s, neg, opp):
 
 def f_clashes(g, s, neg, opp):
     s.setdefault("a", g.group())
-    s.setdefault("b", g.pk(["the army", "the Peshmerga", "the Federal Police",
-                            "Saraya al-Salam", "a rival tribe", "the Counter-Terrorism "
-                            "Service", g.group()]))
+    s.setdefault(
+        "b",
+        g.pk(
+            [
+                "the army",
+                "the Peshmerga",
+                "the Federal Police",
+                "Saraya al-Salam",
+                "a rival tribe",
+                "the Counter-Terrorism Service",
+                g.group(),
+            ]
+        ),
+    )
     s.setdefault("loc", g.loc())
     n = g.count(s, 2, 30)
     v = g.syn(s, "_v", ["left", "killed", "claimed the lives of"])
-    d = g.syn(s, "_dd", ["dead", "people dead", "fighters dead"]) if s["_v"][0] == 0 else \
-        g.syn(s, "_dd2", ["people", "fighters", "members of both sides"])
+    d = (
+        g.syn(s, "_dd", ["dead", "people dead", "fighters dead"])
+        if s["_v"][0] == 0
+        else g.syn(s, "_dd2", ["people", "fighters", "members of both sides"])
+    )
     if neg:
         v = {"left": "did not leave", "killed": "did not kill"}.get(v, "did not claim the lives of")
     return f"clashes between {s['a']} and {s['b']} {s['loc']}{g.when(s)} {v} {n} {d}"
@@ -1734,20 +2839,23 @@ def f_phone(g, s, neg, opp):
     s.setdefault("a", g.official_name())
     s.setdefault("b", g.official_name())
     s.setdefault("t", g.pk(PHONE_TOPICS))
-    v = "did not speak" if neg else g.syn(s, "_v", ["spoke by phone", "held a phone call",
-                                                    "talked by telephone"])
+    v = (
+        "did not speak"
+        if neg
+        else g.syn(s, "_v", ["spoke by phone", "held a phone call", "talked by telephone"])
+    )
     return f"{s['a']} {v} with {s['b']} about {s['t']}{g.when(s)}"
 
 
 def f_supply(g, s, neg, opp):
-    s.setdefault("who", g.pk(["Iran", "the Quds Force", "the IRGC", "Hezbollah",
-                              "Iranian smugglers", "Tehran"]))
+    s.setdefault(
+        "who", g.pk(["Iran", "the Quds Force", "the IRGC", "Hezbollah", "Iranian smugglers", "Tehran"])
+    )
     s.setdefault("grp", g.militia())
     s.setdefault("rt", g.pk(SUPPLY_ROUTES))
     n = g.count(s, 5, 400)
     w = g.syn(s, "_w", WEAPONS)
-    v = _neg_or(g, s, neg, "_v", [("supplied", "supply"), ("delivered", "deliver"),
-                                  ("smuggled", "smuggle")])
+    v = _neg_or(g, s, neg, "_v", [("supplied", "supply"), ("delivered", "deliver"), ("smuggled", "smuggle")])
     to = "with" if s["_v"][0] == 0 else "to"
     if to == "with":
         return f"{s['who']} {v} {s['grp']} with {n} {w} {s['rt']}{g.when(s)}"
@@ -1766,13 +2874,17 @@ def f_damage(g, s, neg, opp):
 
 def f_presence(g, s, neg, opp):
     if "who" not in s:
-        s["who"] = (g.pk(PARTIES + REAL_MILITIAS[:6]) if g.rnd() < 0.3
-                    else g.official_name())
+        s["who"] = g.pk(PARTIES + REAL_MILITIAS[:6]) if g.rnd() < 0.3 else g.official_name()
         r = g.rnd()
-        s["tail"] = (f" after meeting {g.official_name()} in {g.pk(CITIES)}" if r < 0.35
-                     else f" in a letter to {g.official_name()}" if r < 0.6
-                     else f" during a visit to {g.place()}" if r < 0.8
-                     else f" despite the attack on {g.target()}")
+        s["tail"] = (
+            f" after meeting {g.official_name()} in {g.pk(CITIES)}"
+            if r < 0.35
+            else f" in a letter to {g.official_name()}"
+            if r < 0.6
+            else f" during a visit to {g.place()}"
+            if r < 0.8
+            else f" despite the attack on {g.target()}"
+        )
     cls = s.setdefault("cls", int(g.rnd() * 2))
     if opp:
         cls = 1 - cls
@@ -1784,17 +2896,40 @@ def f_presence(g, s, neg, opp):
 
 
 def f_turkey(g, s, neg, opp):
-    s.setdefault("act", g.pk(["Turkish jets", "Turkish drones", "Turkish artillery",
-                              "Iranian artillery", "IRGC drones", "Turkish helicopters"]))
-    s.setdefault("loc", g.pk(["near Sinjar", "in the Qandil mountains", "near Zakho",
-                              "in Duhok province", "near Makhmour", "in the Sidakan area",
-                              "near Amedi", "in the Bradost area", "near Penjwen",
-                              "in Sulaymaniyah province"]) + (f" and {g.town()}"
-                                                               if g.rnd() < 0.5 else ""))
+    s.setdefault(
+        "act",
+        g.pk(
+            [
+                "Turkish jets",
+                "Turkish drones",
+                "Turkish artillery",
+                "Iranian artillery",
+                "IRGC drones",
+                "Turkish helicopters",
+            ]
+        ),
+    )
+    s.setdefault(
+        "loc",
+        g.pk(
+            [
+                "near Sinjar",
+                "in the Qandil mountains",
+                "near Zakho",
+                "in Duhok province",
+                "near Makhmour",
+                "in the Sidakan area",
+                "near Amedi",
+                "in the Bradost area",
+                "near Penjwen",
+                "in Sulaymaniyah province",
+            ]
+        )
+        + (f" and {g.town()}" if g.rnd() < 0.5 else ""),
+    )
     n = g.count(s, 2, 40)
     t = g.syn(s, "_t", TURKEY_TARGETS)
-    v = _neg_or(g, s, neg, "_v", [("struck", "strike"), ("shelled", "shell"),
-                                  ("bombed", "bomb")])
+    v = _neg_or(g, s, neg, "_v", [("struck", "strike"), ("shelled", "shell"), ("bombed", "bomb")])
     return f"{s['act']} {v} {n} {t} {s['loc']}{g.when(s)}"
 
 
@@ -1849,9 +2984,25 @@ def _cum(idx: list[int]) -> tuple[list[int], list[float]]:
 
 
 _ALL_FRAMES = _cum(list(range(len(FRAMES))))
-_POLITICAL_FRAMES = {i for i, f in enumerate(FRAMES) if f[0] in (
-    f_election, f_budget, f_appointment, f_talks, f_agreement, f_presence, f_sanctions,
-    f_phone, f_troops, f_visit, f_directive, f_truce)}
+_POLITICAL_FRAMES = {
+    i
+    for i, f in enumerate(FRAMES)
+    if f[0]
+    in (
+        f_election,
+        f_budget,
+        f_appointment,
+        f_talks,
+        f_agreement,
+        f_presence,
+        f_sanctions,
+        f_phone,
+        f_troops,
+        f_visit,
+        f_directive,
+        f_truce,
+    )
+}
 _COUNT_FRAMES = _cum([i for i, f in enumerate(FRAMES) if f[3]])
 _OPP_FRAMES = _cum([i for i, f in enumerate(FRAMES) if f[5]])
 
@@ -1867,8 +3018,13 @@ def _render(g: _World, c: dict, neg: bool = False, opp: bool = False) -> str:
     v, e = c["sp"][0], c["sp"][1]
     if c["sp"][4] and "was quoted" in w:
         w = w.replace("was quoted", "were quoted")
-    text = w.replace("{V}", v).replace("{E}", e).replace("{O}", c["o"]).replace(
-        "{T}", c["t"]).replace("{C}", core)
+    text = (
+        w.replace("{V}", v)
+        .replace("{E}", e)
+        .replace("{O}", c["o"])
+        .replace("{T}", c["t"])
+        .replace("{C}", core)
+    )
     text = text[0].upper() + text[1:]
     if c["curly"]:
         text = _curly(text)
@@ -1884,8 +3040,7 @@ def _curly(text: str) -> str:
 
 
 def _straight(text: str) -> str:
-    return (text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
-            .replace("\u2018", "'"))
+    return text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'").replace("\u2018", "'")
 
 
 def _new_claim(g: _World, frames=_ALL_FRAMES) -> dict:
@@ -1981,9 +3136,13 @@ def _variant_opposing(g: _World, c: dict) -> dict:
     d = _copy_claim(c)
     s = d["s"]
     s["cls"] = 1 - s["cls"]
-    lst_len = {f_directive: (RESTRAIN, ESCALATE), f_troops: (STAY, LEAVE),
-               f_agreement: (AGREE, DISAGREE), f_truce: (TRUCE_ON, TRUCE_OFF),
-               f_presence: (PRESENCE_FOR, PRESENCE_AGAINST)}[FRAMES[c["f"]][0]]
+    lst_len = {
+        f_directive: (RESTRAIN, ESCALATE),
+        f_troops: (STAY, LEAVE),
+        f_agreement: (AGREE, DISAGREE),
+        f_truce: (TRUCE_ON, TRUCE_OFF),
+        f_presence: (PRESENCE_FOR, PRESENCE_AGAINST),
+    }[FRAMES[c["f"]][0]]
     lst = lst_len[s["cls"]]
     i = int(g.rnd() * len(lst))
     s["_pr"] = (i, len(lst))
@@ -2016,9 +3175,12 @@ def _reword_slots(g: _World, d: dict) -> bool:
         for _ in range(10):
             wi = int(g.rnd() * len(lst))
             w = lst[wi]
-            if wi != d["wi"] and ("{O}" in w) == ("{O}" in old) and ("{T}" in w) == (
-                "{T}" in old
-            ) and _wrapper_ok(w, d["sp"]):
+            if (
+                wi != d["wi"]
+                and ("{O}" in w) == ("{O}" in old)
+                and ("{T}" in w) == ("{T}" in old)
+                and _wrapper_ok(w, d["sp"])
+            ):
                 d["wi"] = wi
                 return True
     wf = s.get("wf")
@@ -2054,7 +3216,7 @@ def _t_spelling(g, t):
     if not hits:
         m = US_RE.search(t)
         if m:
-            return t[: m.start()] + ("U.S." if m.group() == "US" else "US") + t[m.end():]
+            return t[: m.start()] + ("U.S." if m.group() == "US" else "US") + t[m.end() :]
         return None
     rx, vs = g.pk(hits)
 
@@ -2073,14 +3235,14 @@ def _t_translit(g, t):
     name = m.group(2)
     if g.rnd() < 0.35:
         pre = g.pk(["al ", "Al-", "el-", "Al "]) if m.group(1) == "al" else "al-"
-        return t[: m.start()] + pre + name + t[m.end():]
+        return t[: m.start()] + pre + name + t[m.end() :]
     rules = [(a, b) for a, b in TRANSLIT_RULES if a in name[1:]]
     if not rules:
-        return t[: m.start()] + "al " + name + t[m.end():]
+        return t[: m.start()] + "al " + name + t[m.end() :]
     a, b = g.pk(rules)
     pos = name.find(a, 1)
-    new = name[:pos] + b + name[pos + len(a):]
-    return t[: m.start(2)] + new + t[m.end(2):]
+    new = name[:pos] + b + name[pos + len(a) :]
+    return t[: m.start(2)] + new + t[m.end(2) :]
 
 
 def _t_quotes(g, t):
@@ -2120,8 +3282,11 @@ def _t_case(g, t):
 
 
 def _t_typo(g, t):
-    ms = [m for m in _WORD_RE.finditer(t)
-          if m.group().lower() not in NEG_WORDS and m.group().lower() not in _NUMWORD_SET]
+    ms = [
+        m
+        for m in _WORD_RE.finditer(t)
+        if m.group().lower() not in NEG_WORDS and m.group().lower() not in _NUMWORD_SET
+    ]
     if not ms:
         return None
     m = g.pk(ms)
@@ -2129,16 +3294,16 @@ def _t_typo(g, t):
     i = 1 + int(g.rnd() * (len(w) - 2))
     r = g.rnd()
     if r < 0.35:
-        nw = w[:i] + w[i + 1] + w[i] + w[i + 2:]
+        nw = w[:i] + w[i + 1] + w[i] + w[i + 2 :]
     elif r < 0.65:
-        nw = w[:i] + w[i + 1:]
+        nw = w[:i] + w[i + 1 :]
     elif r < 0.85:
         nw = w[:i] + w[i] + w[i:]
     else:
-        nw = w[:i] + g.pk("aeiounrst") + w[i + 1:]
+        nw = w[:i] + g.pk("aeiounrst") + w[i + 1 :]
     if nw == w:
-        nw = w[:i] + w[i + 1:]
-    return t[: m.start()] + nw + t[m.end():]
+        nw = w[:i] + w[i + 1 :]
+    return t[: m.start()] + nw + t[m.end() :]
 
 
 def _t_period(g, t):
@@ -2147,8 +3312,16 @@ def _t_period(g, t):
     return t + "."
 
 
-_TEXT_T = [(_t_spelling, 3.0), (_t_translit, 1.5), (_t_quotes, 1.0), (_t_dash, 0.7),
-           (_t_filler, 1.5), (_t_case, 0.8), (_t_typo, 1.5), (_t_period, 0.3)]
+_TEXT_T = [
+    (_t_spelling, 3.0),
+    (_t_translit, 1.5),
+    (_t_quotes, 1.0),
+    (_t_dash, 0.7),
+    (_t_filler, 1.5),
+    (_t_case, 0.8),
+    (_t_typo, 1.5),
+    (_t_period, 0.3),
+]
 _TEXT_T_CUM = []
 _acc = 0.0
 for _f, _w in _TEXT_T:
@@ -2184,35 +3357,147 @@ def _variant_duplicate(g: _World, c: dict, base_text: str) -> tuple[dict, str]:
 # ---------------------------------------------------------------------------
 
 OUT_PLACES = [
-    "Baghdad", "Basra", "Erbil", "Mosul", "Najaf", "Karbala", "Kirkuk", "Anbar", "Nineveh",
-    "Tigris", "Euphrates", "Mesopotamia", "Rafidain", "Sumer", "Babylon", "Ashur", "Kurdistan",
-    "Zagros", "Levant", "Gulf", "Orient", "Middle East", "Crescent", "Dijla", "Furat", "Sawad",
-    "Halabja", "Duhok", "Diyala", "Maysan", "Persia", "Tehran", "Beirut", "Arab", "Iraq",
-    "Iraqi", "Kurdish", "Shatt al-Arab", "Hamrin", "Qandil", "Nahrain",
+    "Baghdad",
+    "Basra",
+    "Erbil",
+    "Mosul",
+    "Najaf",
+    "Karbala",
+    "Kirkuk",
+    "Anbar",
+    "Nineveh",
+    "Tigris",
+    "Euphrates",
+    "Mesopotamia",
+    "Rafidain",
+    "Sumer",
+    "Babylon",
+    "Ashur",
+    "Kurdistan",
+    "Zagros",
+    "Levant",
+    "Gulf",
+    "Orient",
+    "Middle East",
+    "Crescent",
+    "Dijla",
+    "Furat",
+    "Sawad",
+    "Halabja",
+    "Duhok",
+    "Diyala",
+    "Maysan",
+    "Persia",
+    "Tehran",
+    "Beirut",
+    "Arab",
+    "Iraq",
+    "Iraqi",
+    "Kurdish",
+    "Shatt al-Arab",
+    "Hamrin",
+    "Qandil",
+    "Nahrain",
 ]
 OUT_NOUNS = [
-    "Post", "Times", "Today", "News", "Herald", "Observer", "Monitor", "Dispatch", "Tribune",
-    "Gazette", "Report", "Insider", "Review", "Chronicle", "Press", "Daily", "Voice", "Mirror",
-    "Eye", "Pulse", "Digest", "24", "Now", "Network", "Telegraph", "Courier", "Bulletin",
-    "Journal", "Sentinel", "Star",
+    "Post",
+    "Times",
+    "Today",
+    "News",
+    "Herald",
+    "Observer",
+    "Monitor",
+    "Dispatch",
+    "Tribune",
+    "Gazette",
+    "Report",
+    "Insider",
+    "Review",
+    "Chronicle",
+    "Press",
+    "Daily",
+    "Voice",
+    "Mirror",
+    "Eye",
+    "Pulse",
+    "Digest",
+    "24",
+    "Now",
+    "Network",
+    "Telegraph",
+    "Courier",
+    "Bulletin",
+    "Journal",
+    "Sentinel",
+    "Star",
 ]
 OUT_AR = [
-    "Rafidain", "Ahd", "Furat", "Nahar", "Masar", "Sharq", "Bayyina", "Ittijah", "Manar",
-    "Ghad", "Jisr", "Waqt", "Hadath", "Khabar", "Mirsad", "Nabaa", "Rased", "Sawt", "Safir",
-    "Mirqab", "Aalem", "Mada", "Zawraa", "Iraqiya", "Sumaria", "Rabia", "Dijlah", "Taghyeer",
-    "Etejah", "Ahad", "Forat", "Shams", "Qamar", "Anwar", "Fajr", "Nour", "Ufuq", "Wadi",
-    "Balad", "Maalouma", "Sabereen", "Tasnim", "Nujoom",
+    "Rafidain",
+    "Ahd",
+    "Furat",
+    "Nahar",
+    "Masar",
+    "Sharq",
+    "Bayyina",
+    "Ittijah",
+    "Manar",
+    "Ghad",
+    "Jisr",
+    "Waqt",
+    "Hadath",
+    "Khabar",
+    "Mirsad",
+    "Nabaa",
+    "Rased",
+    "Sawt",
+    "Safir",
+    "Mirqab",
+    "Aalem",
+    "Mada",
+    "Zawraa",
+    "Iraqiya",
+    "Sumaria",
+    "Rabia",
+    "Dijlah",
+    "Taghyeer",
+    "Etejah",
+    "Ahad",
+    "Forat",
+    "Shams",
+    "Qamar",
+    "Anwar",
+    "Fajr",
+    "Nour",
+    "Ufuq",
+    "Wadi",
+    "Balad",
+    "Maalouma",
+    "Sabereen",
+    "Tasnim",
+    "Nujoom",
 ]
 KIND_GRADES = {
-    "wire": "AABBBC", "newspaper": "BBCCCD", "broadcaster": "BCCCDD", "government": "CCDDDF",
-    "armed group channel": "DEEEEF", "think tank": "BBBCCF", "blog": "CDDEFF",
-    "forum": "DEEFFF", "social account": "DEEFFF",
+    "wire": "AABBBC",
+    "newspaper": "BBCCCD",
+    "broadcaster": "BCCCDD",
+    "government": "CCDDDF",
+    "armed group channel": "DEEEEF",
+    "think tank": "BBBCCF",
+    "blog": "CDDEFF",
+    "forum": "DEEFFF",
+    "social account": "DEEFFF",
 }
 
 
 KIND_WEIGHT = {
-    "wire": 10.0, "newspaper": 3.0, "broadcaster": 3.0, "government": 1.2,
-    "armed group channel": 1.5, "think tank": 0.5, "blog": 0.5, "forum": 0.3,
+    "wire": 10.0,
+    "newspaper": 3.0,
+    "broadcaster": 3.0,
+    "government": 1.2,
+    "armed group channel": 1.5,
+    "think tank": 0.5,
+    "blog": 0.5,
+    "forum": 0.3,
     "social account": 0.8,
 }
 
@@ -2233,47 +3518,85 @@ def _make_outlets(pr: random.Random, n: int, w: _World) -> list[dict]:
         r = pr.random()
         if r < 0.06:
             kind = "wire"
-            name = pk([f"{pk(OUT_PLACES)} Press Agency", f"{pk(OUT_PLACES)} News Agency",
-                       f"{pk(OUT_PLACES)} Wire", f"{pk(OUT_AR)} News Agency",
-                       f"The {pk(OUT_PLACES)} Wire Service"])
+            name = pk(
+                [
+                    f"{pk(OUT_PLACES)} Press Agency",
+                    f"{pk(OUT_PLACES)} News Agency",
+                    f"{pk(OUT_PLACES)} Wire",
+                    f"{pk(OUT_AR)} News Agency",
+                    f"The {pk(OUT_PLACES)} Wire Service",
+                ]
+            )
         elif r < 0.36:
             kind = "newspaper"
-            name = pk([f"The {pk(OUT_PLACES)} {pk(OUT_NOUNS)}", f"{pk(OUT_PLACES)} {pk(OUT_NOUNS)}",
-                       f"Al-{pk(OUT_AR)}", f"Al-{pk(OUT_AR)} Daily", f"{pk(OUT_PLACES)} Daily "
-                       f"{pk(OUT_NOUNS)}"])
+            name = pk(
+                [
+                    f"The {pk(OUT_PLACES)} {pk(OUT_NOUNS)}",
+                    f"{pk(OUT_PLACES)} {pk(OUT_NOUNS)}",
+                    f"Al-{pk(OUT_AR)}",
+                    f"Al-{pk(OUT_AR)} Daily",
+                    f"{pk(OUT_PLACES)} Daily {pk(OUT_NOUNS)}",
+                ]
+            )
         elif r < 0.54:
             kind = "broadcaster"
-            name = pk([f"Al-{pk(OUT_AR)} TV", f"{pk(OUT_PLACES)} TV", f"Radio {pk(OUT_PLACES)}",
-                       f"Al-{pk(OUT_AR)} Channel", f"{pk(OUT_PLACES)} {pk(['24', 'Now', 'Live'])}",
-                       f"{pk(OUT_AR)} Satellite Channel"])
+            name = pk(
+                [
+                    f"Al-{pk(OUT_AR)} TV",
+                    f"{pk(OUT_PLACES)} TV",
+                    f"Radio {pk(OUT_PLACES)}",
+                    f"Al-{pk(OUT_AR)} Channel",
+                    f"{pk(OUT_PLACES)} {pk(['24', 'Now', 'Live'])}",
+                    f"{pk(OUT_AR)} Satellite Channel",
+                ]
+            )
         elif r < 0.64:
             kind = "government"
             org = pk(w.iraqi_orgs + US_ORGS + IRAN_ORGS + KURD_ORGS)
             org = org.removeprefix("the ")
-            name = pk([f"{org[0].upper() + org[1:]} media office",
-                       f"{org[0].upper() + org[1:]} press releases"])
+            name = pk(
+                [f"{org[0].upper() + org[1:]} media office", f"{org[0].upper() + org[1:]} press releases"]
+            )
         elif r < 0.74:
             kind = "armed group channel"
             g = pk(w.militias).removeprefix("the ")
-            name = pk([f"{g} media office", f"{g} Telegram channel",
-                       f"{pk(OUT_AR)} News Telegram", f"{pk(OUT_AR)} Media Network"])
+            name = pk(
+                [
+                    f"{g} media office",
+                    f"{g} Telegram channel",
+                    f"{pk(OUT_AR)} News Telegram",
+                    f"{pk(OUT_AR)} Media Network",
+                ]
+            )
         elif r < 0.80:
             kind = "think tank"
-            name = pk([f"{pk(OUT_PLACES)} Center for Strategic Studies",
-                       f"Institute for {pk(OUT_PLACES)} Policy", f"{pk(OUT_AR)} Foundation",
-                       f"{pk(OUT_PLACES)} Research Institute"])
+            name = pk(
+                [
+                    f"{pk(OUT_PLACES)} Center for Strategic Studies",
+                    f"Institute for {pk(OUT_PLACES)} Policy",
+                    f"{pk(OUT_AR)} Foundation",
+                    f"{pk(OUT_PLACES)} Research Institute",
+                ]
+            )
         elif r < 0.88:
             kind = "blog"
-            name = pk([f"{pk(LAST_EN)}'s Iraq Blog", f"The {pk(OUT_PLACES)} Analyst",
-                       f"{pk(OUT_PLACES)} Watch", f"Notes from {pk(OUT_PLACES)}",
-                       f"{pk(LAST_EN)} on {pk(OUT_PLACES)}"])
+            name = pk(
+                [
+                    f"{pk(LAST_EN)}'s Iraq Blog",
+                    f"The {pk(OUT_PLACES)} Analyst",
+                    f"{pk(OUT_PLACES)} Watch",
+                    f"Notes from {pk(OUT_PLACES)}",
+                    f"{pk(LAST_EN)} on {pk(OUT_PLACES)}",
+                ]
+            )
         elif r < 0.93:
             kind = "forum"
-            name = pk([f"{pk(OUT_PLACES)} Forum", f"{pk(OUT_AR)} Boards",
-                       f"{pk(OUT_PLACES)} Discussion Board"])
+            name = pk(
+                [f"{pk(OUT_PLACES)} Forum", f"{pk(OUT_AR)} Boards", f"{pk(OUT_PLACES)} Discussion Board"]
+            )
         else:
             kind = "social account"
-            h = (pk(OUT_AR) + pk(["_iq", "News", "_news", "Watch", "24", "Monitor", "_Live"]))
+            h = pk(OUT_AR) + pk(["_iq", "News", "_news", "Watch", "24", "Monitor", "_Live"])
             name = "@" + h
         key = _norm_alias(name)
         if key in seen:
@@ -2292,8 +3615,9 @@ def _make_outlets(pr: random.Random, n: int, w: _World) -> list[dict]:
         if name.startswith("@"):
             cands.append(name[1:])
         if kind in ("newspaper", "broadcaster", "wire", "blog"):
-            cands.append(re.sub(r"[^a-z0-9]", "", name.lower()) + pk([".com", ".net", ".iq",
-                                                                      ".org", ".news"]))
+            cands.append(
+                re.sub(r"[^a-z0-9]", "", name.lower()) + pk([".com", ".net", ".iq", ".org", ".news"])
+            )
         for a in cands:
             ka = _norm_alias(a)
             if ka and ka not in seen and ka != key and len(ka) >= 2:
@@ -2302,8 +3626,16 @@ def _make_outlets(pr: random.Random, n: int, w: _World) -> list[dict]:
         seen.add(key)
         grade = pk(KIND_GRADES[kind])
         dom = re.sub(r"[^a-z0-9]", "", name.lower())[:24] or "outlet"
-        out.append({"type": "outlet", "name": name, "aliases": aliases, "kind": kind,
-                    "reliability": grade, "_dom": f"https://{dom}.{pk(['com', 'net', 'iq', 'org'])}"})
+        out.append(
+            {
+                "type": "outlet",
+                "name": name,
+                "aliases": aliases,
+                "kind": kind,
+                "reliability": grade,
+                "_dom": f"https://{dom}.{pk(['com', 'net', 'iq', 'org'])}",
+            }
+        )
     return out
 
 
@@ -2312,12 +3644,17 @@ def _make_outlets(pr: random.Random, n: int, w: _World) -> list[dict]:
 # ---------------------------------------------------------------------------
 
 
-def _counts(n_claims: int, dup_rate: float, number_rate: float, polarity_rate: float,
-            opposing_rate: float) -> tuple[int, int, int, int, int]:
+def _counts(
+    n_claims: int, dup_rate: float, number_rate: float, polarity_rate: float, opposing_rate: float
+) -> tuple[int, int, int, int, int]:
     if n_claims < 0:
         raise ValueError("n_claims must be >= 0")
-    for nm, r in (("dup_rate", dup_rate), ("number_rate", number_rate),
-                  ("polarity_rate", polarity_rate), ("opposing_rate", opposing_rate)):
+    for nm, r in (
+        ("dup_rate", dup_rate),
+        ("number_rate", number_rate),
+        ("polarity_rate", polarity_rate),
+        ("opposing_rate", opposing_rate),
+    ):
         if not 0 <= r <= 1:
             raise ValueError(f"{nm} must be between 0 and 1")
     nd = round(n_claims * dup_rate)
@@ -2330,10 +3667,10 @@ def _counts(n_claims: int, dup_rate: float, number_rate: float, polarity_rate: f
     return nb, nd, nn, npo, no
 
 
-def _plan(n_claims: int, seed: int, dup_rate: float, number_rate: float,
-          polarity_rate: float, opposing_rate: float) -> tuple[int, dict[int, list[str]]]:
-    nb, nd, nn, npo, no = _counts(n_claims, dup_rate, number_rate, polarity_rate,
-                                  opposing_rate)
+def _plan(
+    n_claims: int, seed: int, dup_rate: float, number_rate: float, polarity_rate: float, opposing_rate: float
+) -> tuple[int, dict[int, list[str]]]:
+    nb, nd, nn, npo, no = _counts(n_claims, dup_rate, number_rate, polarity_rate, opposing_rate)
     pr = random.Random(f"tracker-bench-plan:{seed}")
     sizes = []
     left = nd
@@ -2364,8 +3701,7 @@ def _key(i: int) -> str:
 
 def _truth_from_plan(plan: dict[int, list[str]]) -> dict[str, list[tuple[str, str]]]:
     t: dict[str, list[tuple[str, str]]] = {k: [] for k in PAIR_KINDS}
-    name = {"d": "duplicate_pairs", "n": "number_change_pairs", "p": "polarity_pairs",
-            "o": "opposing_pairs"}
+    name = {"d": "duplicate_pairs", "n": "number_change_pairs", "p": "polarity_pairs", "o": "opposing_pairs"}
     for i in sorted(plan):
         b = _key(i)
         for j, kind in enumerate(plan[i], 1):
@@ -2373,9 +3709,16 @@ def _truth_from_plan(plan: dict[int, list[str]]) -> dict[str, list[tuple[str, st
     return t
 
 
-def truth_pairs(n_claims: int, seed: int = 0, *, dup_rate: float = 0.05,
-                number_rate: float = 0.01, polarity_rate: float = 0.005,
-                opposing_rate: float = 0.005, **_ignored: Any) -> dict:
+def truth_pairs(
+    n_claims: int,
+    seed: int = 0,
+    *,
+    dup_rate: float = 0.05,
+    number_rate: float = 0.01,
+    polarity_rate: float = 0.005,
+    opposing_rate: float = 0.005,
+    **_ignored: Any,
+) -> dict:
     """The injected pairs for these parameters, without generating any text."""
     _, plan = _plan(n_claims, seed, dup_rate, number_rate, polarity_rate, opposing_rate)
     return _truth_from_plan(plan)
@@ -2385,12 +3728,27 @@ def truth_pairs(n_claims: int, seed: int = 0, *, dup_rate: float = 0.05,
 # Lines
 # ---------------------------------------------------------------------------
 
-_URL_PAT = ["{dom}/{y}/{m:02d}/{d:02d}/{id}", "{dom}/news/{id}", "{dom}/article/{id}",
-            "{dom}/?p={id}", "{dom}/en/{id}.html", "{dom}/ar/{id}"]
+_URL_PAT = [
+    "{dom}/{y}/{m:02d}/{d:02d}/{id}",
+    "{dom}/news/{id}",
+    "{dom}/article/{id}",
+    "{dom}/?p={id}",
+    "{dom}/en/{id}.html",
+    "{dom}/ar/{id}",
+]
 
 
-def _line(g: _World, key: str, c: dict, text: str, day: int, outlet_i: int,
-          via: str | None, topics: list[str], event_date: str | None) -> dict:
+def _line(
+    g: _World,
+    key: str,
+    c: dict,
+    text: str,
+    day: int,
+    outlet_i: int,
+    via: str | None,
+    topics: list[str],
+    event_date: str | None,
+) -> dict:
     o = g.outlets[outlet_i]
     iso, y, m, d, _ = _DAYS[min(day, len(_DAYS) - 1)]
     wk = c["wk"]
@@ -2430,10 +3788,18 @@ def _pick_outlet(g: _World) -> int:
     return bisect.bisect_left(g.outlet_cum, g.rnd())
 
 
-def iter_lines(n_claims: int, seed: int = 0, *, truth: dict | None = None,
-               dup_rate: float = 0.05, number_rate: float = 0.01,
-               polarity_rate: float = 0.005, opposing_rate: float = 0.005,
-               n_outlets: int = 300, delay: int = 2000) -> Iterator[dict]:
+def iter_lines(
+    n_claims: int,
+    seed: int = 0,
+    *,
+    truth: dict | None = None,
+    dup_rate: float = 0.05,
+    number_rate: float = 0.01,
+    polarity_rate: float = 0.005,
+    opposing_rate: float = 0.005,
+    n_outlets: int = 300,
+    delay: int = 2000,
+) -> Iterator[dict]:
     """Stream the lines: ``n_outlets`` outlet lines, then exactly ``n_claims`` claim lines.
 
     Memory stays flat (only variants waiting for their slot are held; each is
@@ -2513,15 +3879,31 @@ def _stream(g: _World, nb: int, plan: dict[int, list[str]], delay: int) -> Itera
         yield heapq.heappop(pending)[2]
 
 
-def generate(n_claims: int, seed: int = 0, *, dup_rate: float = 0.05,
-             number_rate: float = 0.01, polarity_rate: float = 0.005,
-             opposing_rate: float = 0.005, n_outlets: int = 300) -> Synthetic:
+def generate(
+    n_claims: int,
+    seed: int = 0,
+    *,
+    dup_rate: float = 0.05,
+    number_rate: float = 0.01,
+    polarity_rate: float = 0.005,
+    opposing_rate: float = 0.005,
+    n_outlets: int = 300,
+) -> Synthetic:
     """Everything in memory (fine up to a few hundred thousand claims; for 1,000,000
     stream with :func:`iter_lines` or :func:`write_jsonl`)."""
     truth: dict = {}
-    lines = list(iter_lines(n_claims, seed, truth=truth, dup_rate=dup_rate,
-                            number_rate=number_rate, polarity_rate=polarity_rate,
-                            opposing_rate=opposing_rate, n_outlets=n_outlets))
+    lines = list(
+        iter_lines(
+            n_claims,
+            seed,
+            truth=truth,
+            dup_rate=dup_rate,
+            number_rate=number_rate,
+            polarity_rate=polarity_rate,
+            opposing_rate=opposing_rate,
+            n_outlets=n_outlets,
+        )
+    )
     return Synthetic(lines=lines, **truth)
 
 
@@ -2596,34 +3978,42 @@ def diversity_report(sample, *, n: int = 2000, seed: int = 0, pairs: dict | None
         texts = random.Random(seed).sample(texts, n)
     low = [t.lower() for t in texts]
     out: dict[str, Any] = {"n": len(low)}
-    for name, scorer in (("token_sort_ratio", fuzz.token_sort_ratio),
-                         ("token_set_ratio", fuzz.token_set_ratio)):
+    for name, scorer in (
+        ("token_sort_ratio", fuzz.token_sort_ratio),
+        ("token_set_ratio", fuzz.token_set_ratio),
+    ):
         vals: list[float] = []
         best = (-1.0, 0, 0)
         for i in range(len(low) - 1):
-            res = process.extract(low[i], low[i + 1:], scorer=scorer, processor=None,
-                                  limit=None)
+            res = process.extract(low[i], low[i + 1 :], scorer=scorer, processor=None, limit=None)
             for _, sc, j in res:
                 vals.append(sc)
                 if sc > best[0]:
                     best = (sc, i, i + 1 + j)
         if vals:
             vals.sort()
-            out[name] = {"max": round(vals[-1], 1), "p999": round(_pct(vals, 99.9), 1),
-                         "p99": round(_pct(vals, 99), 1),
-                         "mean": round(sum(vals) / len(vals), 1),
-                         "max_pair": (texts[best[1]], texts[best[2]])}
+            out[name] = {
+                "max": round(vals[-1], 1),
+                "p999": round(_pct(vals, 99.9), 1),
+                "p99": round(_pct(vals, 99), 1),
+                "mean": round(sum(vals) / len(vals), 1),
+                "max_pair": (texts[best[1]], texts[best[2]]),
+            }
     if pairs and lines_by_key:
         out["pairs"] = {}
         for kind in PAIR_KINDS:
-            sc = sorted(fuzz.token_sort_ratio(lines_by_key[a].lower(),
-                                              lines_by_key[b].lower(), processor=None)
-                        for a, b in pairs.get(kind, [])
-                        if a in lines_by_key and b in lines_by_key)
+            sc = sorted(
+                fuzz.token_sort_ratio(lines_by_key[a].lower(), lines_by_key[b].lower(), processor=None)
+                for a, b in pairs.get(kind, [])
+                if a in lines_by_key and b in lines_by_key
+            )
             if sc:
-                out["pairs"][kind] = {"n": len(sc), "min": round(sc[0], 1),
-                                      "p05": round(_pct(sc, 5), 1),
-                                      "mean": round(sum(sc) / len(sc), 1)}
+                out["pairs"][kind] = {
+                    "n": len(sc),
+                    "min": round(sc[0], 1),
+                    "p05": round(_pct(sc, 5), 1),
+                    "mean": round(sum(sc) / len(sc), 1),
+                }
     return out
 
 
@@ -2633,8 +4023,9 @@ def diversity_report(sample, *, n: int = 2000, seed: int = 0, pairs: dict | None
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Seeded synthetic claims (JSON Lines) for "
-                                             "tracker benchmarks, with an answer key.")
+    ap = argparse.ArgumentParser(
+        description="Seeded synthetic claims (JSON Lines) for tracker benchmarks, with an answer key."
+    )
     ap.add_argument("--claims", type=int, required=True, help="number of claim lines")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", required=True, help="JSON Lines output file")
@@ -2644,19 +4035,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--number-rate", type=float, default=0.01)
     ap.add_argument("--polarity-rate", type=float, default=0.005)
     ap.add_argument("--opposing-rate", type=float, default=0.005)
-    ap.add_argument("--report", action="store_true",
-                    help="print a diversity report on a 2,000-claim sample afterwards")
+    ap.add_argument(
+        "--report", action="store_true", help="print a diversity report on a 2,000-claim sample afterwards"
+    )
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
-    truth = write_jsonl(a.out, a.claims, a.seed, dup_rate=a.dup_rate,
-                        number_rate=a.number_rate, polarity_rate=a.polarity_rate,
-                        opposing_rate=a.opposing_rate, n_outlets=a.outlets)
+    truth = write_jsonl(
+        a.out,
+        a.claims,
+        a.seed,
+        dup_rate=a.dup_rate,
+        number_rate=a.number_rate,
+        polarity_rate=a.polarity_rate,
+        opposing_rate=a.opposing_rate,
+        n_outlets=a.outlets,
+    )
     dt = time.perf_counter() - t0
     if a.truth:
         with open(a.truth, "w", encoding="utf-8") as fh:
             json.dump(truth, fh)
-    print(f"wrote {a.claims} claims + {a.outlets} outlets to {a.out} in {dt:.1f} s "
-          f"({', '.join(f'{len(truth[k])} {k}' for k in PAIR_KINDS)})", file=sys.stderr)
+    print(
+        f"wrote {a.claims} claims + {a.outlets} outlets to {a.out} in {dt:.1f} s "
+        f"({', '.join(f'{len(truth[k])} {k}' for k in PAIR_KINDS)})",
+        file=sys.stderr,
+    )
     if a.report:
         sample = []
         with open(a.out, encoding="utf-8") as fh:

@@ -623,6 +623,7 @@ def test_a_long_article_repeats_no_candidate() -> None:
     cands = extract(text)
     assert len(cands) == 40 * 4 or len(cands) == 4  # identical sentences are reported once
 
+
 def _norm(s: str) -> str:
     s = s.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
     return re.sub(r"\s+", " ", s).strip()
