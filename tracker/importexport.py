@@ -634,18 +634,17 @@ def _write_claims(
     # Near-duplicates need the suggestion threshold; variants with other numbers, a negation
     # or an opposing verb score far above it, so the same floor finds them.
     floor = matching.sort_floor(matching.SETTINGS.suggest)
-    for x, y, sort in matching.blocked_pairs([norm_of[n] for n in eligible], floor):
+    texts_ = [lines[n].claim.text for n in eligible]
+    norms_ = [norm_of[n] for n in eligible]
+
+    def judged(x: int, y: int, sort: float) -> matching.Judgement | None:
+        jd = matching.judge(texts_[x], texts_[y], norms_[x], norms_[y], aliases=matcher.aliases, sort=sort)
+        return None if jd.kind == "unrelated" else jd
+
+    least = min(matching.SETTINGS.suggest, matching.SETTINGS.contradiction)
+    for x, y, jd in matching.blocked_pairs(norms_, floor, post=judged, min_score=least):
         i, j = eligible[x], eligible[y]
-        jd = matching.judge(
-            lines[i].claim.text,
-            lines[j].claim.text,
-            norm_of[i],
-            norm_of[j],
-            aliases=matcher.aliases,
-            sort=sort,
-        )
-        if jd.kind != "unrelated":
-            earlier[max(i, j)].append((min(i, j), jd))
+        earlier[max(i, j)].append((min(i, j), jd))
     for x, y in detection.lexicon_pairs(
         list(range(len(eligible))), [lines[n].claim.text for n in eligible], [norm_of[n] for n in eligible]
     ):

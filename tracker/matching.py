@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, insert, select, text
 
@@ -75,12 +75,27 @@ def alias_map(session_or_conn):
 
 def tokens_of(norm: str) -> list[str]:
     """The distinct content tokens of a folded text, as stored in the posting table."""
-    from tracker.normalize import STOPWORDS
-
-    out = [t for t in dict.fromkeys(norm.split()) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
-    if any(len(t) > SETTINGS.max_tokens for t in out):
+    skip = _skip_tokens()
+    out = [t for t in dict.fromkeys(norm.split()) if t not in skip]
+    if not norm.isascii():
+        out = [t for t in out if len(t) > 1 or t.isdigit()]
+    if out and max(map(len, out)) > SETTINGS.max_tokens:
         out = list(dict.fromkeys(t[: SETTINGS.max_tokens] for t in out))
     return out
+
+
+_SKIP: list[frozenset[str]] = []
+
+
+def _skip_tokens() -> frozenset[str]:
+    """Stopwords and single ASCII letters: never posted, never a blocking key."""
+    if not _SKIP:
+        import string
+
+        from tracker.normalize import STOPWORDS
+
+        _SKIP.append(frozenset(STOPWORDS) | frozenset(string.printable) - frozenset(string.digits))
+    return _SKIP[0]
 
 
 def fold_text(text_: str, aliases=None) -> str:
@@ -259,8 +274,12 @@ def find(session: Session, text_: str, *, exclude: Iterable[int] = (), limit: in
 
 
 def blocked_pairs(
-    norms: Sequence[str], floor: float, block_tokens: int | None = None
-) -> Iterator[tuple[int, int, float]]:
+    norms: Sequence[str],
+    floor: float,
+    block_tokens: int | None = None,
+    post: Callable[[int, int, float], Any] | None = None,
+    min_score: float | None = None,
+) -> Iterator[tuple[int, int, Any]]:
     """Index pairs (i < j) of ``norms`` whose token-sort similarity is at least ``floor``,
     found by blocking instead of comparing every pair.
 
@@ -269,8 +288,13 @@ def blocked_pairs(
     they share several keys, even when one rare word was misspelled or a number changed;
     unrelated texts rarely share two rare tokens, so the blocks stay small. A key shared
     by more than ``bucket_cap`` texts forms no block. Within a block rapidfuzz scores each
-    member against the later ones in C. Each pair is yielded once.
+    member against the later ones in C. Each pair is yielded once, with its similarity,
+    or with ``post(i, j, similarity)`` when that is given and not None (``post`` runs in
+    the forked workers, so the expensive part of judging a pair is parallel too).
+    ``min_score``: leave out pairs whose ``score`` is below it (checked in C, before
+    ``post``), since ``judge`` calls them unrelated anyway.
     """
+    from bisect import bisect_left
     from itertools import combinations
 
     from rapidfuzz import fuzz, process
@@ -286,41 +310,60 @@ def blocked_pairs(
                 score_cutoff=floor,
                 limit=None,
             ):
-                yield i, i + 1 + off, sim
+                j = i + 1 + off
+                if min_score is not None and score(norms[i], norms[j], sim) < min_score:
+                    continue
+                out = sim if post is None else post(i, j, sim)
+                if out is not None:
+                    yield i, j, out
         return
     k = block_tokens or SETTINGS.block_tokens
     toks = [tokens_of(n) for n in norms]
     df: Counter = Counter()
     for ts in toks:
         df.update(ts)
-    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    # Tokens ranked by (document frequency, token): the k rarest tokens of a text seen at
+    # least twice are then its k smallest ranks from ``ones`` on (ties are broken by the
+    # token itself, so two wordings of one sentence pick the same ones), and a key is a
+    # pair of ranks packed in one int.
+    vocab = sorted(df.items(), key=lambda e: (e[1], e[0]))
+    ones = sum(1 for _, c in vocab if c == 1)
+    rank = {t: r for r, (t, _) in enumerate(vocab)}
+    size = len(vocab)
+    del vocab, df
+    buckets: dict[int, list[int]] = defaultdict(list)
     for i, ts in enumerate(toks):
-        rare = sorted([(df[t], t) for t in ts if df[t] > 1])[:k]
-        rare = [t for _, t in rare]
-        for key in combinations(sorted(rare), 2):
-            buckets[key].append(i)
-    del toks
+        ids = sorted(map(rank.__getitem__, ts))
+        start = bisect_left(ids, ones)
+        for a, b in combinations(ids[start : start + k], 2):
+            buckets[a * size + b].append(i)
+    del toks, rank
     cap = SETTINGS.bucket_cap
     blocks = [m for m in buckets.values() if 2 <= len(m) <= cap]
     del buckets
     workers = _workers(len(norms))
     if workers > 1:
-        # Forked workers see ``norms`` and ``blocks`` copy-on-write; each scores a share
-        # of the blocks and returns the pairs it found.
-        _BLOCK_JOB[:] = [norms, blocks, floor, workers]
+        # Forked workers see ``norms``, ``blocks`` and ``post`` copy-on-write; each scores
+        # a share of the blocks and returns what it found.
+        _BLOCK_JOB[:] = [norms, blocks, floor, workers, post, min_score]
         import multiprocessing
 
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_score_share, range(workers))
-        _BLOCK_JOB.clear()
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                parts = pool.map(_score_share, range(workers))
+        finally:
+            _BLOCK_JOB.clear()
         seen: set[tuple[int, int]] = set()
         for part in parts:
-            for i, j, sim in part:
+            for i, j, out in part:
                 if (i, j) not in seen:
                     seen.add((i, j))
-                    yield i, j, sim
+                    yield i, j, out
         return
-    yield from _score_blocks(norms, blocks, floor)
+    for i, j, sim in _score_blocks(norms, blocks, floor, min_score):
+        out = sim if post is None else post(i, j, sim)
+        if out is not None:
+            yield i, j, out
 
 
 _BLOCK_JOB: list = []
@@ -337,23 +380,35 @@ def _workers(n: int) -> int:
     return max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, 4))
 
 
-def _score_share(w: int) -> list[tuple[int, int, float]]:
-    norms, blocks, floor, workers = _BLOCK_JOB
-    return list(_score_blocks(norms, blocks[w::workers], floor))
+def _score_share(w: int) -> list[tuple[int, int, Any]]:
+    norms, blocks, floor, workers, post, min_score = _BLOCK_JOB
+    found = _score_blocks(norms, blocks[w::workers], floor, min_score)
+    if post is None:
+        return list(found)
+    return [(i, j, out) for i, j, sim in found if (out := post(i, j, sim)) is not None]
 
 
-def _score_blocks(norms, blocks, floor) -> Iterator[tuple[int, int, float]]:
+def _score_blocks(norms, blocks, floor, min_score=None) -> Iterator[tuple[int, int, float]]:
     from rapidfuzz import fuzz, process
 
+    tset = fuzz.token_set_ratio
     seen: set[tuple[int, int]] = set()
+
+    def enough(i: int, j: int, sort: float) -> bool:
+        # score() without the Python call: the mean of token sort and token set.
+        return (
+            min_score is None
+            or round(0.5 * sort + 0.5 * tset(norms[i], norms[j], processor=None), 1) >= min_score
+        )
+
     for members in blocks:
         if len(members) == 2:
             i, j = members
             if (i, j) in seen:
                 continue
             sim = fuzz.token_sort_ratio(norms[i], norms[j], processor=None, score_cutoff=floor)
-            if sim:
-                seen.add((i, j))
+            seen.add((i, j))
+            if sim and enough(i, j, sim):
                 yield i, j, sim
             continue
         texts = [norms[i] for i in members]
@@ -371,7 +426,8 @@ def _score_blocks(norms, blocks, floor) -> Iterator[tuple[int, int, float]]:
                 pair = (i, j) if i < j else (j, i)
                 if pair not in seen:
                     seen.add(pair)
-                    yield pair[0], pair[1], sim
+                    if enough(pair[0], pair[1], sim):
+                        yield pair[0], pair[1], sim
 
 
 def sort_floor(score_floor: float) -> float:
@@ -386,12 +442,15 @@ def duplicate_pairs(
     """Near-duplicate pairs among ``rows`` of (id, text, folded text), by blocking
     (``blocked_pairs``); only pairs near the suggestion threshold are judged in Python."""
     floor = sort_floor(SETTINGS.suggest if suggest_too else SETTINGS.merge)
-    out: list[tuple[int, int, Judgement]] = []
-    for i, j, sort in blocked_pairs([r[2] for r in rows], floor):
+    wanted = ("same", "suggest") if suggest_too else ("same",)
+
+    def keep(i: int, j: int, sort: float) -> Judgement | None:
         jd = judge(rows[i][1], rows[j][1], rows[i][2], rows[j][2], sort=sort)
-        if jd.kind == "same" or (suggest_too and jd.kind == "suggest"):
-            out.append((rows[i][0], rows[j][0], jd))
-    return out
+        return jd if jd.kind in wanted else None
+
+    least = SETTINGS.suggest if suggest_too else SETTINGS.merge
+    found = blocked_pairs([r[2] for r in rows], floor, post=keep, min_score=least)
+    return [(rows[i][0], rows[j][0], jd) for i, j, jd in found]
 
 
 def clusters(pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
