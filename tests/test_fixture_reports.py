@@ -205,3 +205,46 @@ def test_summary_counts(loaded):
     assert s["unverified"] > 0 and s["top_unverified"]
     loaded.ok("report", "contradictions")
     assert loaded.json("report", "summary")["open_contradictions"] >= 4
+
+
+def test_reports_in_forked_workers_equal_the_serial_reports(loaded, monkeypatch):
+    """Above credibility.PARALLEL_FROM claims, unverified and summary are assessed by
+    forked workers over their own connections; the answer must be the same."""
+    from tracker import credibility
+
+    serial_unv = loaded.json("report", "unverified", "--limit", "0")
+    serial_sum = loaded.json("report", "summary")
+    calls = []
+    real = credibility._tally_parallel
+    monkeypatch.setattr(credibility, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(credibility, "_tally_parallel", lambda *a: calls.append(1) or real(*a))
+    assert loaded.json("report", "unverified", "--limit", "0") == serial_unv
+    assert loaded.json("report", "summary") == serial_sum
+    assert len(calls) == 2
+    assert serial_sum["unverified"] == len(serial_unv) > 0
+
+
+def test_workers_are_not_used_after_a_write_in_the_same_transaction(engine):
+    """Workers read committed data only: once the transaction has written, the
+    assessment stays in this process, and sees the write."""
+    from sqlalchemy.orm import Session
+
+    from tracker import claims, credibility, db
+
+    with Session(engine) as s, s.begin():
+        assert not db.has_written(s)
+        claims.add(
+            s,
+            claims.ClaimInput(text="Officials reportedly saw 12 drones over Erbil.", outlet="AP"),
+            create_outlets=True,
+        )
+        s.flush()
+        assert db.has_written(s)
+        old = credibility.PARALLEL_FROM
+        credibility.PARALLEL_FROM = 1
+        try:
+            assert credibility._parallel_plan(s)[0] == 1
+            items, total = credibility.unverified(s)
+        finally:
+            credibility.PARALLEL_FROM = old
+        assert total == 1 and items[0].text.startswith("Officials reportedly")

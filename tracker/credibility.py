@@ -61,9 +61,10 @@ def _open_contradictions(session: Session) -> dict[int, list[int]]:
 
 
 def _facts_batches(
-    session: Session, ids: list[int] | None = None
+    session: Session, ids: list[int] | None = None, bounds: tuple[int, int] | None = None
 ) -> Iterator[list[tuple[rules.ClaimFacts, dict]]]:
-    """ClaimFacts (without contradiction grades) with display fields, in batches."""
+    """ClaimFacts (without contradiction grades) with display fields, in batches; ``bounds``
+    (lowest id, highest id) limits them to an id range."""
     from tracker.normalize import find_hedges
 
     outlets = _outlets(session)
@@ -72,6 +73,8 @@ def _facts_batches(
         stmt = select(Claim.id, Claim.key, Claim.text, Claim.topics).where(Claim.status == "active")
         if ids is not None:
             stmt = stmt.where(Claim.id.in_(ids))
+        if bounds is not None:
+            stmt = stmt.where(Claim.id.between(*bounds))
         rows = session.execute(stmt.where(Claim.id > last).order_by(Claim.id).limit(BATCH)).all()
         if not rows:
             return
@@ -192,21 +195,172 @@ def unverified(
     session: Session, limit: int | None = 100, progress: Callable[[int], None] | None = None
 ) -> tuple[list[Assessed], int]:
     """Unverified claims ranked by spread (most outlets first), and how many there are."""
-    heap: list[tuple[int, int, Assessed]] = []
-    total = 0
+    tally = _tally(session, limit if limit and limit > 0 else None, progress)
+    return tally.ranked(), tally.unverified
+
+
+@dataclass
+class _Tally:
+    """What ``unverified`` and ``summary`` keep of the assessed claims: counts, and the
+    ``top`` unverified claims by spread (all of them when ``top`` is None)."""
+
+    top: int | None
+    total: int = 0
+    unverified: int = 0
+    by_status: Counter = field(default_factory=Counter)
+    by_grade: Counter = field(default_factory=Counter)
+    heap: list[tuple[int, int, Assessed]] = field(default_factory=list)
+
+    def add(self, item: Assessed) -> None:
+        self.total += 1
+        status = "rated" if item.verdict else ("disputed" if item.disputed else "unreviewed")
+        self.by_status[status] += 1
+        self.by_grade[item.assessment.grade] += 1
+        if item.assessment.unverified:
+            self.unverified += 1
+            self._keep((item.spread, -item.id, item))
+
+    def _keep(self, entry: tuple[int, int, Assessed]) -> None:
+        if self.top is None:
+            self.heap.append(entry)
+        elif len(self.heap) < self.top:
+            heapq.heappush(self.heap, entry)
+        elif entry[:2] > self.heap[0][:2]:
+            heapq.heapreplace(self.heap, entry)
+
+    def merge(self, other: _Tally) -> None:
+        self.total += other.total
+        self.unverified += other.unverified
+        self.by_status.update(other.by_status)
+        self.by_grade.update(other.by_grade)
+        for entry in other.heap:
+            self._keep(entry)
+
+    def ranked(self) -> list[Assessed]:
+        return [e[2] for e in sorted(self.heap, key=lambda e: (-e[0], -e[1]))]
+
+
+STATUSES = ("unreviewed", "disputed", "rated")
+
+PARALLEL_FROM = 50_000
+"""Reports over at least this many claims are assessed by one forked worker per core."""
+
+
+def _tally(session: Session, top: int | None, progress: Callable[[int], None] | None) -> _Tally:
+    workers, url = _parallel_plan(session)
+    if workers > 1 and url is not None:
+        return _tally_parallel(session, url, workers, top, progress)
+    tally = _Tally(top)
     for item in assess_all(session, progress=progress):
-        if not item.assessment.unverified:
-            continue
-        total += 1
-        entry = (item.spread, -item.id, item)
-        if limit is None or limit <= 0:
-            heap.append(entry)
-        elif len(heap) < limit:
-            heapq.heappush(heap, entry)
-        elif entry[:2] > heap[0][:2]:
-            heapq.heapreplace(heap, entry)
-    ranked = sorted(heap, key=lambda e: (-e[0], -e[1]))
-    return [e[2] for e in ranked], total
+        tally.add(item)
+    return tally
+
+
+def _parallel_plan(session: Session) -> tuple[int, str | None]:
+    """How many workers may assess the claims, and the URL they read from. One (no
+    workers) for small databases, in-memory ones, and when this transaction has written
+    something the workers' connections could not see."""
+    import os
+    import sys
+
+    from tracker import db
+
+    if sys.platform == "win32" or os.environ.get("TRACKER_WORKERS") == "1":
+        return 1, None
+    count = session.scalar(select(func.count()).select_from(Claim).where(Claim.status == "active")) or 0
+    if count < PARALLEL_FROM:
+        return 1, None
+    url = db.reader_url(session)
+    if url is None or db.has_written(session):
+        return 1, None
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cores, 4)), url
+
+
+_JOB: list = []
+
+
+def _tally_parallel(
+    session: Session, url: str, workers: int, top: int | None, progress: Callable[[int], None] | None
+) -> _Tally:
+    """``_tally`` with forked workers, each reading id ranges over its own connection.
+    Contradicted claims come back unassessed and are finished here, once every first-pass
+    grade is known (as in ``assess_all``)."""
+    import multiprocessing
+    from dataclasses import replace
+
+    contra = _open_contradictions(session)
+    lo, hi = session.execute(
+        select(func.min(Claim.id), func.max(Claim.id)).where(Claim.status == "active")
+    ).one()
+    parts = workers * 8
+    step = (hi - lo) // parts + 1
+    ranges = [(lo + k * step, min(hi, lo + (k + 1) * step - 1)) for k in range(parts)]
+    tally = _Tally(top)
+    first: dict[int, int] = {}
+    pending: list[tuple[rules.ClaimFacts, dict]] = []
+    _JOB[:] = [url, contra, top]
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for part, grades, held, n in pool.imap_unordered(_tally_range, ranges):
+                tally.merge(part)
+                first.update(grades)
+                pending.extend(held)
+                if progress:
+                    progress(n)
+    finally:
+        _JOB.clear()
+    for claim, extra in sorted(pending, key=lambda e: e[0].id):
+        grades_ = tuple(first[o] for o in contra[claim.id] if o in first)
+        a = rules.assess(replace(claim, contradicted_by_grades=grades_))
+        tally.add(_assessed(claim, extra, a, True))
+    return tally
+
+
+_READER: list = []
+
+
+def _tally_range(bounds: tuple[int, int]):
+    """In a worker: assess the claims with ids in ``bounds``."""
+    from sqlalchemy.orm import Session as _Session
+
+    url, contra, top = _JOB
+    if not _READER:
+        _READER.append(_reader_engine(url))
+    tally = _Tally(top)
+    grades: dict[int, int] = {}
+    held: list[tuple[rules.ClaimFacts, dict]] = []
+    n = 0
+    with _Session(_READER[0]) as s, s.begin():
+        for batch in _facts_batches(s, bounds=bounds):
+            for claim, extra in batch:
+                n += 1
+                if claim.id in contra:
+                    grades[claim.id] = rules.assess(claim).grade
+                    held.append((claim, extra))
+                else:
+                    tally.add(_assessed(claim, extra, rules.assess(claim), False))
+    return tally, grades, held, n
+
+
+def _reader_engine(url: str):
+    """A read-only engine for a worker: its own connection (never the parent's), and on
+    SQLite a deferred transaction, which reads beside the parent's write lock."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool)
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _connect(dbapi_conn, _record):
+            dbapi_conn.isolation_level = None
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn):
+            conn.exec_driver_sql("BEGIN")
+
+    return engine
 
 
 # ---------------------------------------------------------------- outlets
@@ -311,22 +465,7 @@ class Summary:
 
 
 def summary(session: Session, top: int = 10, progress: Callable[[int], None] | None = None) -> Summary:
-    by_status: Counter = Counter()
-    by_grade: Counter = Counter()
-    heap: list[tuple[int, int, Assessed]] = []
-    total = unverified_total = 0
-    for item in assess_all(session, progress=progress):
-        total += 1
-        status = "rated" if item.verdict else ("disputed" if item.disputed else "unreviewed")
-        by_status[status] += 1
-        by_grade[item.assessment.grade] += 1
-        if item.assessment.unverified:
-            unverified_total += 1
-            entry = (item.spread, -item.id, item)
-            if len(heap) < top:
-                heapq.heappush(heap, entry)
-            elif entry[:2] > heap[0][:2]:
-                heapq.heapreplace(heap, entry)
+    tally = _tally(session, top, progress)
     open_contra = (
         session.scalar(
             select(func.count())
@@ -340,11 +479,11 @@ def summary(session: Session, top: int = 10, progress: Callable[[int], None] | N
         or 0
     )
     return Summary(
-        claims=total,
-        by_status=dict(by_status),
-        by_credibility={g: by_grade.get(g, 0) for g in range(1, 7)},
+        claims=tally.total,
+        by_status={k: tally.by_status[k] for k in STATUSES if tally.by_status[k]},
+        by_credibility={g: tally.by_grade.get(g, 0) for g in range(1, 7)},
         open_contradictions=open_contra,
-        unverified_total=unverified_total,
-        top_unverified=[e[2] for e in sorted(heap, key=lambda e: (-e[0], -e[1]))],
+        unverified_total=tally.unverified,
+        top_unverified=tally.ranked(),
         disagreeing_outlets=[o for o in outlet_scores(session) if o.disagrees],
     )

@@ -92,6 +92,7 @@ def make_engine(url: str) -> Engine:
             # IMMEDIATE takes the write lock up front, so the busy timeout applies to it
             # rather than failing later when a read transaction tries to upgrade.
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+            conn.info["changes_at_begin"] = conn.connection.dbapi_connection.total_changes
 
         return engine
     if url.startswith("postgresql"):
@@ -155,6 +156,32 @@ def _connection_error(url: str, exc: Exception) -> TrackerError:
     where = display_location(url)
     msg = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
     return TrackerError(f"Cannot open the database {where}: {msg}. Check --db or TRACKER_DB.")
+
+
+def has_written(session: Session) -> bool:
+    """Whether this session's transaction has changed anything yet (pending ORM changes
+    included). Work handed to other connections sees only committed data, so it may run
+    there only when this is False."""
+    from sqlalchemy import text
+
+    if session.new or session.dirty or session.deleted:
+        return True
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        before = conn.info.get("changes_at_begin")
+        return before is None or conn.connection.dbapi_connection.total_changes != before
+    if conn.dialect.name == "postgresql":
+        return session.scalar(text("SELECT pg_current_xact_id_if_assigned()")) is not None
+    return True
+
+
+def reader_url(session: Session) -> str | None:
+    """The URL another process can open to read what this session reads, or None (an
+    in-memory SQLite database is private to its connection)."""
+    url = session.get_bind().engine.url
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        return None
+    return url.render_as_string(hide_password=False)
 
 
 @contextmanager
