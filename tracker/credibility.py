@@ -243,7 +243,7 @@ class _Tally:
 STATUSES = ("unreviewed", "disputed", "rated")
 
 PARALLEL_FROM = 50_000
-"""Reports over at least this many claims are assessed by one forked worker per core."""
+"""Reports over at least this many claims are assessed by forked workers (``tracker.parallel``)."""
 
 
 def _tally(session: Session, top: int | None, progress: Callable[[int], None] | None) -> _Tally:
@@ -260,24 +260,18 @@ def _parallel_plan(session: Session) -> tuple[int, str | None]:
     """How many workers may assess the claims, and the URL they read from. One (no
     workers) for small databases, in-memory ones, and when this transaction has written
     something the workers' connections could not see."""
-    import os
-    import sys
+    from tracker import db, parallel
 
-    from tracker import db
-
-    if sys.platform == "win32" or os.environ.get("TRACKER_WORKERS") == "1":
+    if parallel.workers(PARALLEL_FROM, PARALLEL_FROM) <= 1:
         return 1, None
     count = session.scalar(select(func.count()).select_from(Claim).where(Claim.status == "active")) or 0
-    if count < PARALLEL_FROM:
+    workers = parallel.workers(count, PARALLEL_FROM)
+    if workers <= 1:
         return 1, None
     url = db.reader_url(session)
     if url is None or db.has_written(session):
         return 1, None
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(cores, 4)), url
-
-
-_JOB: list = []
+    return workers, url
 
 
 def _tally_parallel(
@@ -286,8 +280,9 @@ def _tally_parallel(
     """``_tally`` with forked workers, each reading id ranges over its own connection.
     Contradicted claims come back unassessed and are finished here, once every first-pass
     grade is known (as in ``assess_all``)."""
-    import multiprocessing
     from dataclasses import replace
+
+    from tracker import parallel
 
     contra = _open_contradictions(session)
     lo, hi = session.execute(
@@ -299,17 +294,16 @@ def _tally_parallel(
     tally = _Tally(top)
     first: dict[int, int] = {}
     pending: list[tuple[rules.ClaimFacts, dict]] = []
-    _JOB[:] = [url, contra, top]
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for part, grades, held, n in pool.imap_unordered(_tally_range, ranges):
-                tally.merge(part)
-                first.update(grades)
-                pending.extend(held)
-                if progress:
-                    progress(n)
-    finally:
-        _JOB.clear()
+
+    def take(result) -> None:
+        part, grades, held, n = result
+        tally.merge(part)
+        first.update(grades)
+        pending.extend(held)
+        if progress:
+            progress(n)
+
+    parallel.run(lambda k: _tally_range(url, ranges[k], contra, top), parts, workers, on_result=take)
     for claim, extra in sorted(pending, key=lambda e: e[0].id):
         grades_ = tuple(first[o] for o in contra[claim.id] if o in first)
         a = rules.assess(replace(claim, contradicted_by_grades=grades_))
@@ -317,21 +311,21 @@ def _tally_parallel(
     return tally
 
 
-_READER: list = []
+_READER: dict[str, object] = {}
 
 
-def _tally_range(bounds: tuple[int, int]):
-    """In a worker: assess the claims with ids in ``bounds``."""
+def _tally_range(url: str, bounds: tuple[int, int], contra: dict[int, list[int]], top: int | None):
+    """In a worker: assess the claims with ids in ``bounds``; contradicted ones are held
+    back with their first-pass grade."""
     from sqlalchemy.orm import Session as _Session
 
-    url, contra, top = _JOB
-    if not _READER:
-        _READER.append(_reader_engine(url))
+    if url not in _READER:
+        _READER[url] = _reader_engine(url)
     tally = _Tally(top)
     grades: dict[int, int] = {}
     held: list[tuple[rules.ClaimFacts, dict]] = []
     n = 0
-    with _Session(_READER[0]) as s, s.begin():
+    with _Session(_READER[url]) as s, s.begin():
         for batch in _facts_batches(s, bounds=bounds):
             for claim, extra in batch:
                 n += 1

@@ -341,20 +341,20 @@ def blocked_pairs(
     cap = SETTINGS.bucket_cap
     blocks = [m for m in buckets.values() if 2 <= len(m) <= cap]
     del buckets
-    workers = _workers(len(norms))
+    from tracker import parallel
+
+    workers = parallel.workers(len(norms))
     if workers > 1:
         # Forked workers see ``norms``, ``blocks`` and ``post`` copy-on-write; each scores
         # a share of the blocks and returns what it found.
-        _BLOCK_JOB[:] = [norms, blocks, floor, workers, post, min_score]
-        import multiprocessing
+        def share(w: int) -> list[tuple[int, int, Any]]:
+            found = _score_blocks(norms, blocks[w::workers], floor, min_score)
+            if post is None:
+                return list(found)
+            return [(i, j, out) for i, j, sim in found if (out := post(i, j, sim)) is not None]
 
-        try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                parts = pool.map(_score_share, range(workers))
-        finally:
-            _BLOCK_JOB.clear()
         seen: set[tuple[int, int]] = set()
-        for part in parts:
+        for part in parallel.run(share, workers, workers):
             for i, j, out in part:
                 if (i, j) not in seen:
                     seen.add((i, j))
@@ -364,28 +364,6 @@ def blocked_pairs(
         out = sim if post is None else post(i, j, sim)
         if out is not None:
             yield i, j, out
-
-
-_BLOCK_JOB: list = []
-PARALLEL_FROM = 50_000
-"""Blocking over at least this many texts is scored by one forked worker per core."""
-
-
-def _workers(n: int) -> int:
-    import os
-    import sys
-
-    if n < PARALLEL_FROM or sys.platform == "win32" or os.environ.get("TRACKER_WORKERS") == "1":
-        return 1
-    return max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, 4))
-
-
-def _score_share(w: int) -> list[tuple[int, int, Any]]:
-    norms, blocks, floor, workers, post, min_score = _BLOCK_JOB
-    found = _score_blocks(norms, blocks[w::workers], floor, min_score)
-    if post is None:
-        return list(found)
-    return [(i, j, out) for i, j, sim in found if (out := post(i, j, sim)) is not None]
 
 
 def _score_blocks(norms, blocks, floor, min_score=None) -> Iterator[tuple[int, int, float]]:

@@ -1,0 +1,88 @@
+"""Forked workers for the passes over a whole database (dedupe, the contradiction scan,
+the credibility reports, large imports).
+
+Work is handed over by fork: the children see the parent's data copy-on-write and only
+their results are pickled back, so nothing has to be picklable but the results. A child
+never touches the parent's database connection. Workers are used from ``PARALLEL_FROM``
+items on, one per core (at most four); never on Windows (no fork), never inside a worker,
+and never when ``TRACKER_WORKERS=1``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+PARALLEL_FROM = 50_000
+"""Passes over fewer items than this stay in the calling process."""
+MAX_WORKERS = 4
+
+_JOB: list = []
+_IN_WORKER: list[bool] = []
+
+
+def workers(n: int, least: int | None = None) -> int:
+    """How many workers a pass over ``n`` items gets (1: none)."""
+    if n < (PARALLEL_FROM if least is None else least) or _IN_WORKER or sys.platform == "win32":
+        return 1
+    wanted = os.environ.get("TRACKER_WORKERS", "")
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if wanted.isdigit() and int(wanted) > 0:
+        return min(int(wanted), MAX_WORKERS)
+    return max(1, min(cores, MAX_WORKERS))
+
+
+def run(
+    fn: Callable[[int], R],
+    tasks: int,
+    n_workers: int,
+    on_result: Callable[[R], None] | None = None,
+) -> list[R]:
+    """``[fn(0), ..., fn(tasks - 1)]``, computed by ``n_workers`` forked workers."""
+    import multiprocessing
+
+    if n_workers <= 1:
+        out = []
+        for k in range(tasks):
+            out.append(fn(k))
+            if on_result:
+                on_result(out[-1])
+        return out
+    _JOB[:] = [fn]
+    try:
+        with multiprocessing.get_context("fork").Pool(n_workers, initializer=_mark_worker) as pool:
+            out = []
+            for result in pool.imap(_call, range(tasks)):
+                out.append(result)
+                if on_result:
+                    on_result(result)
+            return out
+    finally:
+        _JOB.clear()
+
+
+def fork_map(fn: Callable[[T], R], items: Sequence[T], n_workers: int | None = None) -> list[R]:
+    """``[fn(x) for x in items]``, in forked workers when there are enough items."""
+    w = workers(len(items)) if n_workers is None else n_workers
+    if w <= 1:
+        return [fn(x) for x in items]
+    parts = w * 4
+    step = -(-len(items) // parts)
+
+    def share(k: int) -> list[R]:
+        return [fn(x) for x in items[k * step : (k + 1) * step]]
+
+    return [y for chunk in run(share, parts, w) for y in chunk]
+
+
+def _mark_worker() -> None:
+    _IN_WORKER.append(True)
+
+
+def _call(k: int) -> Any:
+    return _JOB[0](k)
