@@ -248,3 +248,39 @@ def test_workers_are_not_used_after_a_write_in_the_same_transaction(engine):
         finally:
             credibility.PARALLEL_FROM = old
         assert total == 1 and items[0].text.startswith("Officials reportedly")
+
+
+def test_contradiction_scan_in_forked_workers_finds_what_the_serial_scan_finds(loaded, monkeypatch):
+    """The scan's lexicon pass, pair filter and detectors run in forked workers on large
+    databases; with the thresholds lowered they run on the fixtures, and must agree."""
+    from sqlalchemy import create_engine, delete
+
+    from tracker import detection, parallel
+    from tracker.models import Relation
+
+    def clear_suggestions():
+        engine = create_engine(loaded.url)
+        with engine.begin() as conn:
+            conn.execute(
+                delete(Relation).where(Relation.kind == "contradicts", Relation.state == "suggested")
+            )
+        engine.dispose()
+
+    clear_suggestions()
+    serial = loaded.json("report", "contradictions")
+    clear_suggestions()
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(detection, "DETECT_PARALLEL_FROM", 1)
+    forked = []
+    real = parallel.run
+    monkeypatch.setattr(
+        parallel, "run", lambda fn, tasks, n, **kw: forked.append(n) or real(fn, tasks, n, **kw)
+    )
+    parallel_report = loaded.json("report", "contradictions")
+    assert forked and max(forked) > 1
+    assert len(serial) > 5
+
+    def summary(report):
+        return sorted((sorted(_keys(x["a"]))[0], sorted(_keys(x["b"]))[0], tuple(x["kinds"])) for x in report)
+
+    assert summary(parallel_report) == summary(serial)

@@ -38,6 +38,8 @@ LEXICON_SHARED_TOKENS = 2
 least this many rare tokens (names, places, the thing acted on)..."""
 LEXICON_TOKEN_CAP = 20
 """...where rare means carried by at most this many of the claims on those two sides."""
+DETECT_PARALLEL_FROM = 5_000
+"""Candidate pairs from which the detectors run in forked workers."""
 SCAN_BLOCK_TOKENS = 5
 """Full scan: each claim is blocked under this many of its rarest tokens (dedupe uses
 fewer: two reports that contradict share fewer words than two that repeat)."""
@@ -162,18 +164,33 @@ def detect_pairs(
     pairs = list({tuple(sorted(p)) for p in pairs if p[0] != p[1]})
     if not pairs:
         return []
+    from tracker import parallel
+
     lex = lexicon_ or lexicon()
     vs = views(session, {x for p in pairs for x in p})
-    prepared = {cid: det.prepare(v) for cid, v in vs.items()}
-    found = []
-    for a, b in sorted(pairs):
-        pa, pb = prepared.get(a), prepared.get(b)
-        if pa is None or pb is None or not det.plausible(vs[a], vs[b]):
-            continue
-        signals = det.detect(pa, pb, lex)
-        if signals:
-            found.append((a, b, signals))
-    return found
+    pairs.sort()
+    workers = parallel.workers(len(pairs), DETECT_PARALLEL_FROM)
+    parts = workers * 4 if workers > 1 else 1
+    step = -(-len(pairs) // parts)
+
+    def share(k: int) -> list[tuple[int, int, list[det.Signal]]]:
+        prepared: dict[int, det.Prepared] = {}
+
+        def prep(cid: int) -> det.Prepared:
+            if cid not in prepared:
+                prepared[cid] = det.prepare(vs[cid])
+            return prepared[cid]
+
+        found = []
+        for a, b in pairs[k * step : (k + 1) * step]:
+            if a not in vs or b not in vs or not det.plausible(vs[a], vs[b]):
+                continue
+            signals = det.detect(prep(a), prep(b), lex)
+            if signals:
+                found.append((a, b, signals))
+        return found
+
+    return [f for part in parallel.run(share, parts, workers) for f in part]
 
 
 def detect_for_new(session: Session, new_ids: list[int], candidates: dict[int, list[int]]) -> int:
@@ -207,9 +224,9 @@ def candidate_pairs(session: Session, progress: Callable[[str], None] | None = N
     rated = set(session.scalars(select(Verdict.claim_id).distinct()))
     denied = set(session.scalars(select(Appearance.claim_id).where(Appearance.stance == "denies").distinct()))
     say(f"comparing {len(ids):,} claims")
-    pairs: set[tuple[int, int]] = set()
     floor = SCAN_FLOOR if len(norms) <= matching.SETTINGS.all_pairs_below else SCAN_FLOOR_BLOCKED
-    for i, j, _ in matching.blocked_pairs(norms, floor, SCAN_BLOCK_TOKENS):
+
+    def worth_a_look(i: int, j: int, _sim: float) -> bool | None:
         a, b = norms[i], norms[j]
         ta, tb = a.split(), b.split()
         if (
@@ -221,7 +238,13 @@ def candidate_pairs(session: Session, progress: Callable[[str], None] | None = N
             or ids[j] in denied
             or (not _ATTACK.isdisjoint(ta) and not _ATTACK.isdisjoint(tb))
         ):
-            pairs.add((ids[i], ids[j]))
+            return True
+        return None
+
+    pairs = {
+        (ids[i], ids[j])
+        for i, j, _ in matching.blocked_pairs(norms, floor, SCAN_BLOCK_TOKENS, post=worth_a_look)
+    }
     say("matching the opposing-action lexicon")
     pairs |= lexicon_pairs(ids, texts, norms)
     return pairs
@@ -232,11 +255,12 @@ def lexicon_pairs(ids: list[int], texts: list[str], norms: list[str]) -> set[tup
     matching form ``norms``); the lexicon itself is matched on the plain texts."""
     from collections import Counter
 
-    from tracker import matching
+    from tracker import matching, parallel
 
+    lexicon()  # loaded before the workers fork, so that each does not load it again
     sides: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, text in enumerate(texts):
-        for key in lexicon_sides(text):
+    for i, found in enumerate(parallel.fork_map(lexicon_sides, texts)):
+        for key in found:
             sides[key].append(i)
     pairs: set[tuple[int, int]] = set()
     for (name, side), members in sides.items():
@@ -285,12 +309,15 @@ def scan(session: Session, progress: Callable[[str], None] | None = None) -> int
     pairs = candidate_pairs(session, progress)
     say(f"running the detectors on {len(pairs):,} candidate pairs")
     found = detect_pairs(session, pairs)
-    skip = _dismissed(session, [(a, b) for a, b, _ in found])
-    changed = 0
-    for a, b, signals in found:
-        if (a, b) not in skip and record(session, a, b, signals) is not None:
-            changed += 1
-    return changed
+    say(f"recording {len(found):,} findings")
+    # A pair already related as "contradicts" (suggested, confirmed or dismissed) stays as
+    # it is: the rest are new suggestions, written in bulk.
+    query = select(Relation.a_id, Relation.b_id).where(Relation.kind == "contradicts")
+    stored = {(a, b) for a, b in session.execute(query)}
+    rows = [relation_row(a, b, signals) for a, b, signals in found if (a, b) not in stored]
+    for start in range(0, len(rows), 5000):
+        session.execute(Relation.__table__.insert(), rows[start : start + 5000])
+    return len(rows)
 
 
 def contradiction_report(
