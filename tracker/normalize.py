@@ -27,8 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
-from collections.abc import Set as AbstractSet
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -706,7 +705,7 @@ def _token_info(t: str) -> _TokenInfo:
 
 
 def _builtin_pass(
-    toks: list[str], caps: AbstractSet[str], all_names: bool
+    toks: list[str], caps: Container[str], all_names: bool
 ) -> tuple[list[str], list[int] | None]:
     """Replace built-in phrase aliases; kinds is None when nothing was replaced."""
     out: list[str] = []
@@ -866,8 +865,28 @@ def _capitalised(text: str) -> set[str]:
     return caps
 
 
+class _LazyCaps:
+    """The capitalised tokens of a text, found only if something asks (``_capitalised``
+    is a regex pass over the whole text, and most texts never need it)."""
+
+    __slots__ = ("text", "caps")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.caps: set[str] | None = None
+
+    def __contains__(self, token: object) -> bool:
+        if self.caps is None:
+            self.caps = _capitalised(self.text)
+        return token in self.caps
+
+
 def _analyse(
-    text: str, aliases: Mapping[str, str] | None, all_names: bool, key_all: bool = False
+    text: str,
+    aliases: Mapping[str, str] | None,
+    all_names: bool,
+    key_all: bool = False,
+    names_too: bool = True,
 ) -> tuple[list[str], list[str], list[str]]:
     """Return (normalised tokens, folded tokens, name keys) of ``text``.
 
@@ -881,7 +900,7 @@ def _analyse(
         ntoks = [t for t in ntoks if t != "al" and t != "el"]
         if not _NUMWORDS.isdisjoint(ntoks):
             ntoks = _convert_numbers(ntoks)  # dropping a word can join a number phrase
-    caps = _EMPTY if all_names else _capitalised(text)
+    caps: Container[str] = _EMPTY if all_names else _LazyCaps(text)
     toks, kinds = _builtin_pass(ntoks, caps, all_names)
     table = compile_aliases(aliases)
     if table is not None:
@@ -898,6 +917,8 @@ def _analyse(
         keyed = info[3]
         if keyed is None:
             out.append(t)
+        elif key_all and names_too is False:
+            out.append(keyed)  # whether it is a name does not matter here
         elif all_names or info[4] or t in caps or kind == _ANALYST_CANON:
             out.append(keyed)
             names.append(keyed)
@@ -920,7 +941,7 @@ def fold(text: str, aliases: Mapping[str, str] | None = None, *, key_all: bool =
     folds exactly like the original. A few common words then share a key ("went"/"want"),
     which matters only when the rest of two sentences is the same anyway.
     """
-    return " ".join(_analyse(text, aliases, False, key_all)[1])
+    return " ".join(_analyse(text, aliases, False, key_all, names_too=False)[1])
 
 
 def fold_name(name: str, aliases: Mapping[str, str] | None = None) -> str:
