@@ -195,3 +195,30 @@ def test_export_to_file_is_written_whole(cli, good_file, tmp_path):
     lines = out.read_text(encoding="utf-8").splitlines()
     assert all(json.loads(line) for line in lines)
     assert not (tmp_path / "out.jsonl.part").exists()
+
+
+def test_import_prepared_in_forked_workers_stores_what_a_serial_import_stores(cli, tmp_path, monkeypatch):
+    """Large imports fold, fingerprint and scan their lines in forked workers (and run
+    blocking and the detectors there); lowered thresholds put the bundled example through
+    that path. The export must equal that of a serial import into SQLite."""
+    from tests.conftest import FIXTURES, Cli
+    from tracker import detection, importexport, parallel
+
+    fixture = str(FIXTURES / "iraq-militias-2021.jsonl")
+    serial = Cli(f"sqlite:///{tmp_path / 'serial.db'}")
+    serial.ok("import", fixture)
+    expected = serial.ok("export", "--format", "jsonl").stdout
+
+    forked = []
+    real = parallel.run
+    monkeypatch.setattr(
+        parallel, "run", lambda fn, tasks, n, **kw: forked.append(n) or real(fn, tasks, n, **kw)
+    )
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(importexport, "FOLD_PARALLEL_FROM", 1)
+    monkeypatch.setattr(detection, "DETECT_PARALLEL_FROM", 1)
+    cli.ok("import", fixture)
+    assert forked and max(forked) > 1
+    got = cli.ok("export", "--format", "jsonl").stdout
+    assert got == expected
+    assert '"type": "relation"' in got or '"type":"relation"' in got

@@ -250,16 +250,19 @@ def candidate_pairs(session: Session, progress: Callable[[str], None] | None = N
     return pairs
 
 
-def lexicon_pairs(ids: list[int], texts: list[str], norms: list[str]) -> set[tuple[int, int]]:
+def lexicon_pairs(
+    ids: list[int], texts: list[str], norms: list[str], sides: list[frozenset] | None = None
+) -> set[tuple[int, int]]:
     """Claims on opposite sides of one opposition that share a rare token (of the
-    matching form ``norms``); the lexicon itself is matched on the plain texts."""
+    matching form ``norms``); the lexicon itself is matched on the plain texts (or
+    ``sides`` gives ``lexicon_sides`` of each, already computed)."""
     from collections import Counter
 
     from tracker import matching, parallel
 
     lexicon()  # loaded before the workers fork, so that each does not load it again
     sides: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, found in enumerate(parallel.fork_map(lexicon_sides, texts)):
+    for i, found in enumerate(sides if sides is not None else parallel.fork_map(lexicon_sides, texts)):
         for key in found:
             sides[key].append(i)
     pairs: set[tuple[int, int]] = set()

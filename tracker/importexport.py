@@ -596,7 +596,31 @@ def _write_claims(
     for chunk in _chunks(keys):
         stored_keys.update(session.scalars(select(Appearance.key).where(Appearance.key.in_(chunk))))
         stored_keys.update(session.scalars(select(Claim.key).where(Claim.key.in_(chunk))))
-    fps = {claims.fingerprint(r.claim.text) for r in lines}
+    # Lines that are matched (no "claim" field, key not stored yet) need their matching form
+    # and lexicon sides; every line needs its fingerprint and hedges. Per-line work with no
+    # database access: in forked workers for large files.
+    eligible = [
+        n
+        for n, r in enumerate(lines)
+        if not r.data.get("claim") and not (r.claim.key and r.claim.key in stored_keys)
+    ]
+    matched = set(eligible)
+    detection.lexicon()  # loaded once, before any fork
+
+    def prepare(n: int) -> tuple[str, str | None, list[str], frozenset]:
+        data = lines[n].claim
+        hedges = find_hedges(f"{data.text} {data.quote or ''}")
+        if n not in matched:
+            return claims.fingerprint(data.text), None, hedges, frozenset()
+        return (
+            claims.fingerprint(data.text),
+            matcher.fold(data.text),
+            hedges,
+            detection.lexicon_sides(data.text),
+        )
+
+    prepared = parallel.fork_map(prepare, range(len(lines)), parallel.workers(len(lines), FOLD_PARALLEL_FROM))
+    fps = {p[0] for p in prepared}
     by_fp: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for chunk in _chunks(sorted(fps)):
         for cid, fp, text_ in session.execute(
@@ -631,20 +655,8 @@ def _write_claims(
     key_ref: dict[str, int] = {}
     to_check: dict[int, list[int]] = {}
 
-    # Lines that are matched (no "claim" field, key not stored yet): their matching form,
-    # and their near-duplicates among the file's earlier lines, found in bulk by blocking.
-    eligible = [
-        n
-        for n, r in enumerate(lines)
-        if not r.data.get("claim") and not (r.claim.key and r.claim.key in stored_keys)
-    ]
-    folded = parallel.fork_map(
-        matcher.fold,
-        [lines[n].claim.text for n in eligible],
-        parallel.workers(len(eligible), FOLD_PARALLEL_FROM),
-    )
-    norm_of = dict(zip(eligible, folded, strict=True))
-    del folded
+    # Near-duplicates among the file's earlier lines, found in bulk by blocking.
+    norm_of = {n: prepared[n][1] for n in eligible}
     earlier: dict[int, list[tuple[int, matching.Judgement]]] = defaultdict(list)
     # Near-duplicates need the suggestion threshold; variants with other numbers, a negation
     # or an opposing verb score far above it, so the same floor finds them.
@@ -661,7 +673,7 @@ def _write_claims(
         i, j = eligible[x], eligible[y]
         earlier[max(i, j)].append((min(i, j), jd))
     for x, y in detection.lexicon_pairs(
-        list(range(len(eligible))), [lines[n].claim.text for n in eligible], [norm_of[n] for n in eligible]
+        list(range(len(eligible))), texts_, norms_, sides=[prepared[n][3] for n in eligible]
     ):
         i, j = sorted((eligible[x], eligible[y]))
         earlier[j].append((i, matching.Judgement("contradiction", 0.0, (), ("opposing-action",))))
@@ -678,7 +690,7 @@ def _write_claims(
         if data.key and data.key in stored_keys:
             report.unchanged += 1
             continue
-        fp = claims.fingerprint(data.text)
+        fp = prepared[n][0]
         exact = stored_same(data, fp)
         local_exact = local_fp.get(fp)
         if not data.key:
@@ -735,7 +747,7 @@ def _write_claims(
                 if f.claim_id != into and f.judgement.kind in ("same", "suggest")
             )
             check = [f.claim_id for f in found if f.claim_id != into and f.judgement.kind == "contradiction"]
-            if not matcher.db_empty and detection.lexicon_sides(data.text):
+            if not matcher.db_empty and prepared[n][3]:
                 check += [
                     c
                     for c in matcher.candidates(norm)[: detection.CANDIDATES_PER_CLAIM]
@@ -770,7 +782,7 @@ def _write_claims(
                 "speaker_count": data.speaker_count,
                 "quote": data.quote,
                 "stance": data.stance,
-                "hedges": find_hedges(f"{data.text} {data.quote or ''}"),
+                "hedges": prepared[n][2],
             }
         )
         if data.key:
