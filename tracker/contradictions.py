@@ -30,7 +30,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from tracker.errors import InvalidInput
-from tracker.normalize import MONTHS, STOPWORDS, features, fold, name_key, normalize
+from tracker.normalize import MONTHS, STOPWORDS, features_and_fold, name_key, normalize
 
 __all__ = [
     "SETTINGS",
@@ -810,9 +810,9 @@ def _actors(names: frozenset[str], toks: tuple[str, ...]) -> dict[str, float]:
 
 @lru_cache(maxsize=131072)
 def _info(text: str) -> _TextInfo:
-    feats = features(text)
+    feats, folded = features_and_fold(text)
     norm = tuple(normalize(text).split())
-    ftoks = tuple(fold(text).split())
+    ftoks = tuple(folded.split())
     all_names = feats.names
     names = frozenset(k for k in all_names if k not in _WEAK_NAMES)
     heads, plain = _heads(norm)

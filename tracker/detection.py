@@ -173,14 +173,15 @@ def detect_pairs(
     parts = workers * 4 if workers > 1 else 1
     step = -(-len(pairs) // parts)
 
+    # Each worker keeps the claims it has prepared for the shares it runs next.
+    prepared: dict[int, det.Prepared] = {}
+
+    def prep(cid: int) -> det.Prepared:
+        if cid not in prepared:
+            prepared[cid] = det.prepare(vs[cid])
+        return prepared[cid]
+
     def share(k: int) -> list[tuple[int, int, list[det.Signal]]]:
-        prepared: dict[int, det.Prepared] = {}
-
-        def prep(cid: int) -> det.Prepared:
-            if cid not in prepared:
-                prepared[cid] = det.prepare(vs[cid])
-            return prepared[cid]
-
         found = []
         for a, b in pairs[k * step : (k + 1) * step]:
             if a not in vs or b not in vs or not det.plausible(vs[a], vs[b]):
@@ -261,15 +262,17 @@ def lexicon_pairs(
     from tracker import matching, parallel
 
     lexicon()  # loaded before the workers fork, so that each does not load it again
-    sides: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, found in enumerate(sides if sides is not None else parallel.fork_map(lexicon_sides, texts)):
+    if sides is None:
+        sides = parallel.fork_map(lexicon_sides, texts)
+    by_side: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, found in enumerate(sides):
         for key in found:
-            sides[key].append(i)
+            by_side[key].append(i)
     pairs: set[tuple[int, int]] = set()
-    for (name, side), members in sides.items():
+    for (name, side), members in by_side.items():
         if side != "a":
             continue
-        others = sides.get((name, "b"), [])
+        others = by_side.get((name, "b"), [])
         if not others:
             continue
         df: Counter = Counter()

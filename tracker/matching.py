@@ -294,9 +294,6 @@ def blocked_pairs(
     ``min_score``: leave out pairs whose ``score`` is below it (checked in C, before
     ``post``), since ``judge`` calls them unrelated anyway.
     """
-    from bisect import bisect_left
-    from itertools import combinations
-
     from rapidfuzz import fuzz, process
 
     if len(norms) <= SETTINGS.all_pairs_below:
@@ -317,59 +314,147 @@ def blocked_pairs(
                 if out is not None:
                     yield i, j, out
         return
-    k = block_tokens or SETTINGS.block_tokens
-    toks = [tokens_of(n) for n in norms]
-    df: Counter = Counter()
-    for ts in toks:
-        df.update(ts)
-    # Tokens ranked by (document frequency, token): the k rarest tokens of a text seen at
-    # least twice are then its k smallest ranks from ``ones`` on (ties are broken by the
-    # token itself, so two wordings of one sentence pick the same ones), and a key is a
-    # pair of ranks packed in one int.
-    vocab = sorted(df.items(), key=lambda e: (e[1], e[0]))
-    ones = sum(1 for _, c in vocab if c == 1)
-    rank = {t: r for r, (t, _) in enumerate(vocab)}
-    size = len(vocab)
-    del vocab, df
-    buckets: dict[int, list[int]] = defaultdict(list)
-    for i, ts in enumerate(toks):
-        ids = sorted(map(rank.__getitem__, ts))
-        start = bisect_left(ids, ones)
-        for a, b in combinations(ids[start : start + k], 2):
-            buckets[a * size + b].append(i)
-    del toks, rank
-    cap = SETTINGS.bucket_cap
-    blocks = [m for m in buckets.values() if 2 <= len(m) <= cap]
-    del buckets
     from tracker import parallel
 
+    k = block_tokens or SETTINGS.block_tokens
     workers = parallel.workers(len(norms))
     if workers > 1:
-        # Forked workers see ``norms``, ``blocks`` and ``post`` copy-on-write; each scores
-        # a share of the blocks and returns what it found.
-        def share(w: int) -> list[tuple[int, int, Any]]:
-            found = _score_blocks(norms, blocks[w::workers], floor, min_score)
-            if post is None:
-                return list(found)
-            return [(i, j, out) for i, j, sim in found if (out := post(i, j, sim)) is not None]
-
+        found = _blocked_in_workers(norms, floor, k, post, min_score, workers)
         seen: set[tuple[int, int]] = set()
-        for part in parallel.run(share, workers, workers):
+        for part in found:
             for i, j, out in part:
                 if (i, j) not in seen:
                     seen.add((i, j))
                     yield i, j, out
         return
-    for i, j, sim in _score_blocks(norms, blocks, floor, min_score):
+    toks = [tokens_of(n) for n in norms]
+    df: Counter = Counter()
+    for ts in toks:
+        df.update(ts)
+    rank, ones, size = _ranks(df)
+    del df
+    blocks = _blocks(toks, rank, ones, size, k)
+    del toks, rank
+    for i, j, sim in _score_blocks(norms, blocks, floor, min_score, [sorted_form(n) for n in norms]):
         out = sim if post is None else post(i, j, sim)
         if out is not None:
             yield i, j, out
 
 
-def _score_blocks(norms, blocks, floor, min_score=None) -> Iterator[tuple[int, int, float]]:
+def _ranks(df: Counter) -> tuple[dict[str, int], int, int]:
+    """Tokens ranked by (document frequency, token): the k rarest tokens of a text seen at
+    least twice are then its k smallest ranks from ``ones`` on (ties are broken by the
+    token itself, so two wordings of one sentence pick the same ones). Returns the ranks,
+    ``ones`` (how many tokens are seen once) and the vocabulary size."""
+    vocab = sorted(df.items(), key=lambda e: (e[1], e[0]))
+    ones = sum(1 for _, c in vocab if c == 1)
+    return {t: r for r, (t, _) in enumerate(vocab)}, ones, len(vocab)
+
+
+def _blocks(
+    toks: Iterable[Sequence[str]],
+    rank: dict[str, int],
+    ones: int,
+    size: int,
+    k: int,
+    part: tuple[int, int] = (0, 1),
+) -> list[list[int]]:
+    """Blocks of text indexes: texts sharing a key (a pair of their ``k`` rarest tokens,
+    packed in one int), at most ``bucket_cap`` of them. ``part`` (w, n): only the keys
+    equal to w modulo n, so that n workers can share the keys out."""
+    from bisect import bisect_left
+    from itertools import combinations
+
+    w, n = part
+    # Most keys belong to one text only: a list is made for a key when a second text
+    # has it (half the time of a list per key).
+    first: dict[int, int] = {}
+    shared: dict[int, list[int]] = {}
+    claim = first.setdefault
+    for i, ts in enumerate(toks):
+        ids = sorted(map(rank.__getitem__, ts))
+        start = bisect_left(ids, ones)
+        for a, b in combinations(ids[start : start + k], 2):
+            key = a * size + b
+            if n > 1 and key % n != w:
+                continue
+            j = claim(key, i)
+            if j != i:
+                members = shared.get(key)
+                if members is None:
+                    shared[key] = [j, i]
+                else:
+                    members.append(i)
+    del first
+    cap = SETTINGS.bucket_cap
+    return [m for m in shared.values() if len(m) <= cap]
+
+
+def _blocked_in_workers(
+    norms: Sequence[str],
+    floor: float,
+    k: int,
+    post: Callable[[int, int, float], Any] | None,
+    min_score: float | None,
+    workers: int,
+) -> list[list[tuple[int, int, Any]]]:
+    """``blocked_pairs`` in forked workers, in two rounds. First each worker finds the
+    tokens of a share of the texts (returned as one string per text, which pickles
+    fast) with their document frequencies. Then each worker takes every n-th key: it
+    reads the keys of all texts, keeps its own, and scores and judges its blocks. A pair
+    can come from two workers; the caller drops the repeat."""
+    from tracker import parallel
+
+    parts = workers * 4
+    step = -(-len(norms) // parts)
+
+    def tokens_share(p: int) -> tuple[list[str], list[str], Counter]:
+        out: list[str] = []
+        srt: list[str] = []
+        df: Counter = Counter()
+        for norm in norms[p * step : (p + 1) * step]:
+            ts = tokens_of(norm)
+            df.update(ts)
+            out.append(" ".join(ts))
+            srt.append(sorted_form(norm))
+        return out, srt, df
+
+    joined: list[str] = []
+    sorted_forms: list[str] = []
+    df: Counter = Counter()
+    for out, srt, part_df in parallel.run(tokens_share, parts, workers):
+        joined.extend(out)
+        sorted_forms.extend(srt)
+        df.update(part_df)
+    rank, ones, size = _ranks(df)
+    del df
+
+    def key_share(w: int) -> list[tuple[int, int, Any]]:
+        blocks = _blocks((t.split() for t in joined), rank, ones, size, k, (w, workers))
+        found = _score_blocks(norms, blocks, floor, min_score, sorted_forms)
+        if post is None:
+            return list(found)
+        return [(i, j, out) for i, j, sim in found if (out := post(i, j, sim)) is not None]
+
+    return parallel.run(key_share, workers, workers)
+
+
+def sorted_form(norm: str) -> str:
+    """The words of ``norm`` in sorted order: ``fuzz.ratio`` of two sorted forms is their
+    token-sort ratio, without sorting them again for every comparison."""
+    return " ".join(sorted(norm.split()))
+
+
+def _score_blocks(
+    norms, blocks, floor, min_score=None, sorted_forms=None
+) -> Iterator[tuple[int, int, float]]:
+    """Pairs within each block whose token-sort ratio is at least ``floor`` (and whose
+    ``score`` is at least ``min_score``), each once, with that ratio."""
     from rapidfuzz import fuzz, process
 
+    srt = sorted_forms if sorted_forms is not None else [sorted_form(n) for n in norms]
     tset = fuzz.token_set_ratio
+    ratio = fuzz.ratio
     seen: set[tuple[int, int]] = set()
 
     def enough(i: int, j: int, sort: float) -> bool:
@@ -384,17 +469,17 @@ def _score_blocks(norms, blocks, floor, min_score=None) -> Iterator[tuple[int, i
             i, j = members
             if (i, j) in seen:
                 continue
-            sim = fuzz.token_sort_ratio(norms[i], norms[j], processor=None, score_cutoff=floor)
+            sim = ratio(srt[i], srt[j], score_cutoff=floor)
             seen.add((i, j))
             if sim and enough(i, j, sim):
                 yield i, j, sim
             continue
-        texts = [norms[i] for i in members]
+        texts = [srt[i] for i in members]
         for x in range(len(members) - 1):
             close = process.extract(
                 texts[x],
                 texts[x + 1 :],
-                scorer=fuzz.token_sort_ratio,
+                scorer=ratio,
                 processor=None,
                 score_cutoff=floor,
                 limit=None,

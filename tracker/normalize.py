@@ -1096,7 +1096,16 @@ def _numbers(tokens: list[str]) -> tuple[tuple[float, str], ...]:
 
 def features(text: str, aliases: Mapping[str, str] | None = None) -> Features:
     """Numbers, negation, names and content words of ``text`` (see Features)."""
+    return features_and_fold(text, aliases)[0]
+
+
+def features_and_fold(text: str, aliases: Mapping[str, str] | None = None) -> tuple[Features, str]:
+    """``(features(text, aliases), fold(text, aliases))`` from one analysis of the text."""
     ntoks, out, names = _analyse(text, aliases, False)
+    return _features_of(text, ntoks, out, names), " ".join(out)
+
+
+def _features_of(text: str, ntoks: list[str], out: list[str], names: list[str]) -> Features:
     num_tokens = ntoks
     if _DATEISH_RE.search(text):
         num_tokens = normalize(_DATEISH_RE.sub(" ", text)).split()
