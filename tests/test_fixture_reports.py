@@ -210,6 +210,7 @@ def test_summary_counts(loaded):
 def test_reports_in_forked_workers_equal_the_serial_reports(loaded, monkeypatch):
     """Above credibility.PARALLEL_FROM claims, unverified and summary are assessed by
     forked workers over their own connections; the answer must be the same."""
+    monkeypatch.delenv("TRACKER_WORKERS", raising=False)
     from tracker import credibility
 
     serial_unv = loaded.json("report", "unverified", "--limit", "0")
@@ -253,6 +254,7 @@ def test_workers_are_not_used_after_a_write_in_the_same_transaction(engine):
 def test_contradiction_scan_in_forked_workers_finds_what_the_serial_scan_finds(loaded, monkeypatch):
     """The scan's lexicon pass, pair filter and detectors run in forked workers on large
     databases; with the thresholds lowered they run on the fixtures, and must agree."""
+    monkeypatch.delenv("TRACKER_WORKERS", raising=False)
     from sqlalchemy import create_engine, delete
 
     from tracker import detection, parallel

@@ -201,6 +201,7 @@ def test_import_prepared_in_forked_workers_stores_what_a_serial_import_stores(cl
     """Large imports fold, fingerprint and scan their lines in forked workers (and run
     blocking and the detectors there); lowered thresholds put the bundled example through
     that path. The export must equal that of a serial import into SQLite."""
+    monkeypatch.delenv("TRACKER_WORKERS", raising=False)
     from tests.conftest import FIXTURES, Cli
     from tracker import detection, importexport, parallel
 

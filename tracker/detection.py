@@ -369,8 +369,9 @@ def scan(session: Session, progress: Callable[[str], None] | None = None) -> int
     query = select(Relation.a_id, Relation.b_id).where(Relation.kind == "contradicts")
     stored = {(a, b) for a, b in session.execute(query)}
     rows = [relation_row(a, b, signals) for a, b, signals in found if (a, b) not in stored]
-    for start in range(0, len(rows), 5000):
-        session.execute(Relation.__table__.insert(), rows[start : start + 5000])
+    from tracker.importexport import insert_rows
+
+    insert_rows(session, Relation.__table__, rows)
     return len(rows)
 
 
