@@ -247,6 +247,13 @@ PARALLEL_FROM = 50_000
 
 
 def _tally(session: Session, top: int | None, progress: Callable[[int], None] | None) -> _Tally:
+    from tracker import parallel
+
+    with parallel.no_gc():
+        return _tally_all(session, top, progress)
+
+
+def _tally_all(session: Session, top: int | None, progress: Callable[[int], None] | None) -> _Tally:
     workers, url = _parallel_plan(session)
     if workers > 1 and url is not None:
         return _tally_parallel(session, url, workers, top, progress)

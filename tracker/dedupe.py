@@ -37,7 +37,7 @@ class Cluster:
 
 
 def find_clusters(session: Session, progress: Callable[[str], None] | None = None) -> list[Cluster]:
-    from tracker import matching
+    from tracker import matching, parallel
 
     say = progress or (lambda _msg: None)
     say("loading claims")
@@ -45,7 +45,8 @@ def find_clusters(session: Session, progress: Callable[[str], None] | None = Non
         select(Claim.id, Claim.text, Claim.norm).where(Claim.status == "active").order_by(Claim.id)
     ).all()
     say(f"blocking and scoring {len(rows):,} claims")
-    found = matching.duplicate_pairs(rows)
+    with parallel.no_gc():
+        found = matching.duplicate_pairs(rows)
     rels = session.execute(
         select(Relation.a_id, Relation.b_id, Relation.state, Relation.score).where(
             Relation.kind == "duplicate"

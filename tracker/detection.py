@@ -326,16 +326,15 @@ def lexicon_pairs(
         df: Counter = Counter()
         for i in (*members, *others):
             df.update(tokens(i))
+        rare = {t for t, n in df.items() if n <= LEXICON_TOKEN_CAP}
         by_token: dict[str, list[int]] = defaultdict(list)
         for j in others:
-            for t in tokens(j):
-                if df[t] <= LEXICON_TOKEN_CAP:
-                    by_token[t].append(j)
+            for t in rare.intersection(tokens(j)):
+                by_token[t].append(j)
         for i in members:
             shared: Counter = Counter()
-            for t in tokens(i):
-                if df[t] <= LEXICON_TOKEN_CAP:
-                    shared.update(by_token.get(t, ()))
+            for t in rare.intersection(tokens(i)):
+                shared.update(by_token.get(t, ()))
             for j, n in shared.items():
                 if i != j and n >= LEXICON_SHARED_TOKENS:
                     pairs.add(tuple(sorted((ids[i], ids[j]))))
@@ -384,6 +383,15 @@ def contradiction_report(
 ) -> list[Item]:
     """Every contradiction (detected now, suggested before, confirmed or linked by hand),
     grouped by topic, strongest first within a topic."""
+    from tracker import parallel
+
+    with parallel.no_gc():
+        return _report(session, include_dismissed, detect, progress)
+
+
+def _report(
+    session: Session, include_dismissed: bool, detect: bool, progress: Callable[[str], None] | None
+) -> list[Item]:
     from sqlalchemy.orm import selectinload
 
     if detect:

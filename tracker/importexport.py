@@ -442,7 +442,7 @@ def import_records(
     joins the stored claim as an appearance) or "suggest" (every line is its own claim;
     near-duplicates become suggested duplicate relations). Either way, suggestion-band
     duplicates and contradiction candidates are recorded as suggested relations."""
-    from tracker import relations, verdicts
+    from tracker import parallel, relations, verdicts
 
     if duplicates not in DUPLICATE_MODES:
         modes = ", ".join(DUPLICATE_MODES)
@@ -460,7 +460,10 @@ def import_records(
     for r in records:
         if r.type == "outlet":
             _import_outlet(session, r.data, report)
-    created = _write_claims(session, [r for r in records if r.type == "claim"], report, duplicates, progress)
+    with parallel.no_gc():
+        created = _write_claims(
+            session, [r for r in records if r.type == "claim"], report, duplicates, progress
+        )
     shorthand = ("verdict", "contradicts", "supports", "duplicates")
     for r in records:
         if r.type == "claim":
