@@ -534,6 +534,17 @@ def import_records(
     return report
 
 
+IMPORT_CACHE_MB = 512
+"""SQLite page cache of a large import's connection: the posting table's two indexes
+take inserts in two different orders, and a cache that holds them keeps that fast."""
+
+
+def _big_cache(session: Session) -> None:
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_MB * 1024}")
+
+
 def insert_rows(session: Session, table, rows: list[dict], chunk: int = 20_000) -> None:
     """Insert many rows (dicts with the same keys) through the driver's executemany, JSON
     columns serialised here. Columns left out take their server defaults."""
@@ -818,6 +829,7 @@ def _write_claims(
         if data.key:
             key_ref[data.key] = into
 
+    _big_cache(session)
     ids = _allocate_claim_ids(session, len(new_claims))
     for cid, row in zip(ids, new_claims, strict=True):
         row["id"] = cid
@@ -831,11 +843,12 @@ def _write_claims(
     for app in new_apps:
         app["claim_id"] = real(app["claim_id"])
     insert_rows(session, Appearance.__table__, new_apps)
-    # In index order (B-tree inserts in key order are about twice as fast), as plain
-    # tuples straight to the driver: millions of rows, two integers and a word each.
-    postings = sorted(
+    # As plain tuples straight to the driver (millions of rows, a word and an integer
+    # each), in claim order: of the table's two B-trees, (token, claim) and (claim), that
+    # order keeps the second sequential, which measured faster than token order.
+    postings = [
         (t, cid) for cid, row in zip(ids, new_claims, strict=True) for t in matching.tokens_of(row["norm"])
-    )
+    ]
     conn = session.connection()
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {ClaimToken.__tablename__} (token, claim_id) VALUES ({mark}, {mark})"
