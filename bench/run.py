@@ -68,7 +68,7 @@ STAGES = ("build", "add", "command", "dedupe", "recall", "falsemerge", "reports"
 # Import holds a whole file in memory; the bench raises the limit (TRACKER_MAX_IMPORT_MB)
 # and splits big files itself, one import (one transaction) per chunk, as a person would
 # split a file that is too big to import at once.
-DEFAULT_CHUNK_LINES = 200_000
+DEFAULT_CHUNK_LINES = 2_000_000
 
 
 def log(msg: str) -> None:

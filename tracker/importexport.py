@@ -927,7 +927,10 @@ def read_records(path: Path, *, skip_invalid: bool = False) -> Source:
             raise InvalidInput(f"{src}: {exc}") from exc
     else:
         rows = jsonl_rows(text)
-    records = parse_records(rows, src, rejects)
+    from tracker import parallel
+
+    with parallel.no_gc():  # a million records are a million new objects that all stay
+        records = parse_records(rows, src, rejects)
     return Source(path, records, rejects or [], text, is_csv)
 
 
