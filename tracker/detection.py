@@ -466,12 +466,9 @@ _NONE: frozenset[tuple[str, str]] = frozenset()
 
 
 def lexicon() -> det.Lexicon:
-    """The lexicon in force, loaded once per process (a command is one process), with the
-    words its phrases use (a cheap first test)."""
+    """The lexicon in force, loaded once per process (a command is one process)."""
     if not _LEXICON:
-        lex = det.default_lexicon()
-        words = {w for o in lex.oppositions for p in (*o.a, *o.b) for w in p.split()}
-        _LEXICON.extend((lex, frozenset(words)))
+        _LEXICON.append(det.default_lexicon())
     return _LEXICON[0]
 
 
