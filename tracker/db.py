@@ -19,7 +19,10 @@ from typing import TYPE_CHECKING
 from tracker.errors import TrackerError
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
+    from collections.abc import Sequence
+
+    from sqlalchemy import Table
+    from sqlalchemy.engine import Connection, Engine
     from sqlalchemy.orm import Session
 
 # The newest revision in alembic/versions. A test checks it matches the scripts.
@@ -156,6 +159,37 @@ def _connection_error(url: str, exc: Exception) -> TrackerError:
     where = display_location(url)
     msg = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
     return TrackerError(f"Cannot open the database {where}: {msg}. Check --db or TRACKER_DB.")
+
+
+def insert_tuples(conn: Connection, table: Table, names: Sequence[str], rows: Sequence[tuple]) -> None:
+    """Insert many rows of values for the columns ``names`` through the driver's
+    executemany: the ORM's bulk path costs microseconds a row, and Core's parameter
+    processing a good part of that. Columns left out take their server defaults."""
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
+    for start in range(0, len(rows), 20_000):
+        conn.exec_driver_sql(sql, list(rows[start : start + 20_000]))
+
+
+def insert_rows(conn: Connection, table: Table, rows: Sequence[dict]) -> None:
+    """``insert_tuples`` for rows given as dicts with the same keys; JSON columns are
+    serialised here."""
+    import json
+
+    from sqlalchemy import JSON
+
+    if not rows:
+        return
+    names = list(rows[0])
+    as_json = [isinstance(table.c[n].type, JSON) for n in names]
+    values = [
+        tuple(
+            json.dumps(row[n]) if j and row[n] is not None else row[n]
+            for n, j in zip(names, as_json, strict=True)
+        )
+        for row in rows
+    ]
+    insert_tuples(conn, table, names, values)
 
 
 def has_written(session: Session) -> bool:

@@ -121,18 +121,18 @@ def _dismissed(session: Session, pairs: Iterable[tuple[int, int]]) -> set[tuple[
 
 
 def relation_row(a: int, b: int, signals: list[det.Signal]) -> dict:
-    """The table row of a suggested contradiction (for bulk inserts)."""
-    lo, hi = sorted((a, b))
-    return {
-        "a_id": lo,
-        "b_id": hi,
-        "kind": "contradicts",
-        "origin": signals[0].kind,
-        "state": "suggested",
-        "score": round(max(s.score for s in signals), 1),
-        "reasons": [r for s in signals for r in s.reasons],
-        "signals": [s.kind for s in signals],
-    }
+    """The table row of the detectors' finding on a pair, a suggested contradiction."""
+    from tracker import relations
+
+    return relations.suggestion(
+        a,
+        b,
+        "contradicts",
+        origin=signals[0].kind,
+        score=round(max(s.score for s in signals), 1),
+        reasons=[r for s in signals for r in s.reasons],
+        signals=[s.kind for s in signals],
+    )
 
 
 def record(session: Session, a: Claim | int, b: Claim | int, signals: list[det.Signal]) -> Relation | None:
@@ -143,17 +143,16 @@ def record(session: Session, a: Claim | int, b: Claim | int, signals: list[det.S
     cb = b if isinstance(b, Claim) else session.get(Claim, b)
     if ca is None or cb is None or ca.id == cb.id:
         return None
-    reasons = [r for s in signals for r in s.reasons]
+    row = relation_row(ca.id, cb.id, signals)
     return relations.store(
         session,
         ca,
         cb,
         "contradicts",
-        origin=signals[0].kind,
-        state="suggested",
-        score=round(max(s.score for s in signals), 1),
-        reasons=reasons,
-        signals=[s.kind for s in signals],
+        origin=row["origin"],
+        score=row["score"],
+        reasons=row["reasons"],
+        signals=row["signals"],
         log=False,
     )
 
@@ -285,21 +284,16 @@ def lexicon_pairs(
 
     lexicon()  # loaded before the workers fork, so that each does not load it again
     if sides is None:
-        workers = parallel.workers(len(texts))
-        parts = workers * 4
-        step = -(-len(texts) // parts)
 
-        def share(k: int) -> list[tuple[int, frozenset, str]]:
-            # Only the texts that match the lexicon come back (about a third), with
-            # their tokens (one string, which pickles fast).
-            out = []
-            for i in range(k * step, min(len(texts), (k + 1) * step)):
-                f = lexicon_sides(texts[i])
-                if f:
-                    out.append((i, f, " ".join(matching.tokens_of(norms[i]))))
-            return out
+        def hit(i: int) -> tuple[frozenset, str] | None:
+            # A text that matches the lexicon comes back with its tokens (one string,
+            # which pickles fast); the others (about two thirds) as None.
+            f = lexicon_sides(texts[i])
+            return (f, " ".join(matching.tokens_of(norms[i]))) if f else None
 
-        found = [hit for part in parallel.run(share, parts, workers) for hit in part]
+        hits = parallel.fork_map(hit, range(len(texts)))
+        found = [(i, *h) for i, h in enumerate(hits) if h is not None]
+        del hits
     else:
         found = [(i, f, None) for i, f in enumerate(sides) if f]
     by_side: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -358,6 +352,8 @@ class Item:
 def scan(session: Session, progress: Callable[[str], None] | None = None) -> int:
     """Full detection: store every contradiction found as a suggested relation (dismissed
     pairs stay dismissed). Returns how many relations were added or changed."""
+    from tracker import relations
+
     say = progress or (lambda _m: None)
     pairs = candidate_pairs(session, progress)
     say(f"running the detectors on {len(pairs):,} candidate pairs")
@@ -367,11 +363,9 @@ def scan(session: Session, progress: Callable[[str], None] | None = None) -> int
     # it is: the rest are new suggestions, written in bulk.
     query = select(Relation.a_id, Relation.b_id).where(Relation.kind == "contradicts")
     stored = {(a, b) for a, b in session.execute(query)}
-    rows = [relation_row(a, b, signals) for a, b, signals in found if (a, b) not in stored]
-    from tracker.importexport import insert_rows
-
-    insert_rows(session, Relation.__table__, rows)
-    return len(rows)
+    return relations.add_suggestions(
+        session, [relation_row(a, b, signals) for a, b, signals in found if (a, b) not in stored]
+    )
 
 
 def contradiction_report(

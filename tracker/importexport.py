@@ -545,33 +545,6 @@ def _big_cache(session: Session) -> None:
         conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_MB * 1024}")
 
 
-def insert_rows(session: Session, table, rows: list[dict], chunk: int = 20_000) -> None:
-    """Insert many rows (dicts with the same keys) through the driver's executemany, JSON
-    columns serialised here. Columns left out take their server defaults."""
-    import json as _json
-
-    from sqlalchemy import JSON
-
-    if not rows:
-        return
-    names = list(rows[0])
-    as_json = [isinstance(table.c[n].type, JSON) for n in names]
-    conn = session.connection()
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
-    for start in range(0, len(rows), chunk):
-        conn.exec_driver_sql(
-            sql,
-            [
-                tuple(
-                    _json.dumps(row[n]) if j and row[n] is not None else row[n]
-                    for n, j in zip(names, as_json, strict=True)
-                )
-                for row in rows[start : start + chunk]
-            ],
-        )
-
-
 def _chunks(items: list, size: int = 500):
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -610,8 +583,7 @@ def _write_claims(
     """Place every claim line (a new claim, or an appearance of a stored or new claim),
     then write them in bulk. Returns {line key: claim id}."""
 
-    from tracker import detection, matching, parallel
-    from tracker.models import ClaimToken
+    from tracker import db, detection, matching, parallel, relations
     from tracker.normalize import find_hedges
 
     matcher = matching.Matcher(session)
@@ -833,28 +805,16 @@ def _write_claims(
     ids = _allocate_claim_ids(session, len(new_claims))
     for cid, row in zip(ids, new_claims, strict=True):
         row["id"] = cid
-    # Plain tuples straight to the driver: the ORM's bulk path costs microseconds a row,
-    # and Core's parameter processing a good part of that.
-    insert_rows(session, Claim.__table__, new_claims)
+    conn = session.connection()
+    db.insert_rows(conn, Claim.__table__, new_claims)
 
     def real(ref: int) -> int:
         return ids[-ref - 1] if ref < 0 else ref
 
     for app in new_apps:
         app["claim_id"] = real(app["claim_id"])
-    insert_rows(session, Appearance.__table__, new_apps)
-    # As plain tuples straight to the driver (millions of rows, a word and an integer
-    # each), in claim order: of the table's two B-trees, (token, claim) and (claim), that
-    # order keeps the second sequential, which measured faster than token order.
-    postings = [
-        (t, cid) for cid, row in zip(ids, new_claims, strict=True) for t in matching.tokens_of(row["norm"])
-    ]
-    conn = session.connection()
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = f"INSERT INTO {ClaimToken.__tablename__} (token, claim_id) VALUES ({mark}, {mark})"
-    for start in range(0, len(postings), 50_000):
-        conn.exec_driver_sql(sql, postings[start : start + 50_000])
-    del postings
+    db.insert_rows(conn, Appearance.__table__, new_apps)
+    matching.index_many(conn, [(row["id"], row["norm"]) for row in new_claims])
     for cid, upd in updates.items():
         claim = session.get(Claim, cid)
         claim.topics = list(dict.fromkeys([*(claim.topics or []), *upd["topics"]]))
@@ -876,16 +836,9 @@ def _write_claims(
             continue
         rows.setdefault(
             (a, b, "duplicate"),
-            {
-                "a_id": a,
-                "b_id": b,
-                "kind": "duplicate",
-                "origin": "matcher",
-                "state": "suggested",
-                "score": j.score,
-                "reasons": list(j.reasons),
-                "signals": list(j.signals),
-            },
+            relations.suggestion(
+                a, b, "duplicate", origin="matcher", score=j.score, reasons=j.reasons, signals=j.signals
+            ),
         )
     merged_away = set()
     new_ids = set(ids)
@@ -895,8 +848,7 @@ def _write_claims(
             session.scalars(select(Claim.id).where(Claim.id.in_(chunk), Claim.status != "active"))
         )
     batch = [r for (a, b, _), r in rows.items() if a not in merged_away and b not in merged_away]
-    insert_rows(session, Relation.__table__, batch)
-    report.suggestions += len(batch)
+    report.suggestions += relations.add_suggestions(session, batch)
     return {k: real(v) for k, v in key_ref.items()}
 
 

@@ -917,7 +917,7 @@ def _analyse(
         keyed = info[3]
         if keyed is None:
             out.append(t)
-        elif key_all and names_too is False:
+        elif key_all and not names_too:
             out.append(keyed)  # whether it is a name does not matter here
         elif all_names or info[4] or t in caps or kind == _ANALYST_CANON:
             out.append(keyed)

@@ -78,13 +78,14 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], n_workers: int | None = N
     w = workers(len(items)) if n_workers is None else n_workers
     if w <= 1:
         return [fn(x) for x in items]
-    parts = w * 4
-    step = -(-len(items) // parts)
+    shares = split(len(items), w * 4)
+    return [y for chunk in run(lambda k: [fn(x) for x in items[shares[k]]], len(shares), w) for y in chunk]
 
-    def share(k: int) -> list[R]:
-        return [fn(x) for x in items[k * step : (k + 1) * step]]
 
-    return [y for chunk in run(share, parts, w) for y in chunk]
+def split(n: int, parts: int) -> list[slice]:
+    """``parts`` consecutive slices of about equal length covering ``range(n)``."""
+    step = max(1, -(-n // parts))
+    return [slice(start, min(n, start + step)) for start in range(0, n, step)]
 
 
 @contextmanager

@@ -99,6 +99,40 @@ def store(
     return rel
 
 
+def suggestion(
+    a_id: int,
+    b_id: int,
+    kind: str,
+    *,
+    origin: str,
+    score: float | None,
+    reasons: Sequence[str] = (),
+    signals: Sequence[str] = (),
+) -> dict:
+    """The table row of a suggested relation, for ``add_suggestions``."""
+    lo, hi = sorted((a_id, b_id))
+    return {
+        "a_id": lo,
+        "b_id": hi,
+        "kind": kind,
+        "origin": origin,
+        "state": "suggested",
+        "score": score,
+        "reasons": list(reasons),
+        "signals": list(signals),
+    }
+
+
+def add_suggestions(session: Session, rows: Sequence[dict]) -> int:
+    """Write many new suggested relations (``suggestion`` rows) at once, without an event
+    each, as ``store(..., log=False)`` does. The caller makes sure that no pair is related
+    with that kind already. Returns how many were written."""
+    from tracker.db import insert_rows
+
+    insert_rows(session.connection(), Relation.__table__, rows)
+    return len(rows)
+
+
 def between(session: Session, a_id: int, b_id: int) -> list[Relation]:
     lo, hi = sorted((a_id, b_id))
     return list(
