@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, func, or_, select
@@ -146,21 +146,10 @@ def assess_all(
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[Assessed]:
     """Every active claim (or those in ``ids``) with its credibility assessment."""
-    from dataclasses import replace
-
     contra = _open_contradictions(session)
     first: dict[int, int] = {}
     pending: list[tuple[rules.ClaimFacts, dict]] = []
-    for batch in _facts_batches(session, ids):
-        for claim, extra in batch:
-            a = rules.assess(claim)
-            first[claim.id] = a.grade
-            if claim.id in contra:
-                pending.append((claim, extra))
-            else:
-                yield _assessed(claim, extra, a, False)
-        if progress:
-            progress(len(batch))
+    yield from _first_pass(_facts_batches(session, ids), contra, first, pending, progress)
     if ids is not None:
         # Grades of contradicting claims outside ``ids`` are needed too.
         outside = {o for c, _ in pending for o in contra[c.id] if o not in first}
@@ -168,10 +157,41 @@ def assess_all(
             for batch in _facts_batches(session, sorted(outside)):
                 for claim, _ in batch:
                     first[claim.id] = rules.assess(claim).grade
+    yield from _second_pass(pending, contra, first)
+
+
+def _first_pass(
+    batches: Iterable[list[tuple[rules.ClaimFacts, dict]]],
+    contra: dict[int, list[int]],
+    first: dict[int, int],
+    pending: list[tuple[rules.ClaimFacts, dict]],
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Assessed]:
+    """Assess the claims of ``batches``. Those without an open contradiction are final
+    and yielded; the others go to ``pending``, with their grade in ``first`` (only the
+    grades of contradicted claims are ever needed: the relation goes both ways)."""
+    for batch in batches:
+        for claim, extra in batch:
+            a = rules.assess(claim)
+            if claim.id in contra:
+                first[claim.id] = a.grade
+                pending.append((claim, extra))
+            else:
+                yield _assessed(claim, extra, a, False)
+        if progress:
+            progress(len(batch))
+
+
+def _second_pass(
+    pending: Iterable[tuple[rules.ClaimFacts, dict]], contra: dict[int, list[int]], first: dict[int, int]
+) -> Iterator[Assessed]:
+    """Regrade contradicted claims with the first-pass grades of the claims that
+    contradict them."""
+    from dataclasses import replace
+
     for claim, extra in pending:
         grades = tuple(first[o] for o in contra[claim.id] if o in first)
-        a = rules.assess(replace(claim, contradicted_by_grades=grades))
-        yield _assessed(claim, extra, a, True)
+        yield _assessed(claim, extra, rules.assess(replace(claim, contradicted_by_grades=grades)), True)
 
 
 def _assessed(claim: rules.ClaimFacts, extra: dict, a: rules.Assessment, disputed: bool) -> Assessed:
@@ -287,8 +307,6 @@ def _tally_parallel(
     """``_tally`` with forked workers, each reading id ranges over its own connection.
     Contradicted claims come back unassessed and are finished here, once every first-pass
     grade is known (as in ``assess_all``)."""
-    from dataclasses import replace
-
     from tracker import parallel
 
     contra = _open_contradictions(session)
@@ -311,10 +329,8 @@ def _tally_parallel(
             progress(n)
 
     parallel.run(lambda k: _tally_range(url, ranges[k], contra, top), parts, workers, on_result=take)
-    for claim, extra in sorted(pending, key=lambda e: e[0].id):
-        grades_ = tuple(first[o] for o in contra[claim.id] if o in first)
-        a = rules.assess(replace(claim, contradicted_by_grades=grades_))
-        tally.add(_assessed(claim, extra, a, True))
+    for item in _second_pass(sorted(pending, key=lambda e: e[0].id), contra, first):
+        tally.add(item)
     return tally
 
 
@@ -331,17 +347,11 @@ def _tally_range(url: str, bounds: tuple[int, int], contra: dict[int, list[int]]
     tally = _Tally(top)
     grades: dict[int, int] = {}
     held: list[tuple[rules.ClaimFacts, dict]] = []
-    n = 0
+    seen: list[int] = []
     with _Session(_READER[url]) as s, s.begin():
-        for batch in _facts_batches(s, bounds=bounds):
-            for claim, extra in batch:
-                n += 1
-                if claim.id in contra:
-                    grades[claim.id] = rules.assess(claim).grade
-                    held.append((claim, extra))
-                else:
-                    tally.add(_assessed(claim, extra, rules.assess(claim), False))
-    return tally, grades, held, n
+        for item in _first_pass(_facts_batches(s, bounds=bounds), contra, grades, held, seen.append):
+            tally.add(item)
+    return tally, grades, held, sum(seen)
 
 
 def _reader_engine(url: str):
