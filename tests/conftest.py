@@ -168,13 +168,15 @@ def table_counts(url: str) -> dict[str, int]:
     from sqlalchemy import func, select
 
     from tracker.db import make_engine
-    from tracker.models import Base
+    from tracker.models import POSTINGS_FTS, tables_for
 
     engine = make_engine(url)
     with engine.connect() as conn:
         counts = {
             t.name: conn.execute(select(func.count()).select_from(t)).scalar()
-            for t in Base.metadata.sorted_tables
+            for t in tables_for(conn.dialect.name)
         }
+        if conn.dialect.name == "sqlite":
+            counts[POSTINGS_FTS] = conn.exec_driver_sql(f"SELECT count(*) FROM {POSTINGS_FTS}").scalar()
     engine.dispose()
     return counts

@@ -83,3 +83,38 @@ def test_blocking_finds_what_brute_force_finds_on_a_small_corpus():
     for a, b in SAME:
         i, j = texts.index(a), texts.index(b)
         assert (min(i, j), max(i, j)) in blocked
+
+
+@pytest.fixture(scope="module")
+def fts_engine(tmp_path_factory):
+    from tracker.db import open_database
+
+    engine = open_database(str(tmp_path_factory.mktemp("fts") / "fts.db"))
+    yield engine
+    engine.dispose()
+
+
+def test_every_posted_token_is_found_again_in_sqlite_fts5(fts_engine):
+    """SQLite's FTS5 tokenizer must store and look up each posted token exactly as given,
+    whatever script, digits or decimals the text holds."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    words = st.one_of(
+        st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12),
+        st.sampled_from(["2.5", "1,200", "U.S.", "al-Asad", "Kata'ib", "Ghaani", "Ḥizb", "٣٠", "ǰ", "Ⅻ"]),
+    )
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(words, min_size=1, max_size=8))
+    def check(parts):
+        norm = matching.fold_text(" ".join(parts))
+        toks = matching.tokens_of(norm)
+        with fts_engine.connect() as conn:
+            matching.post(conn, [(1, norm)])
+            for tok in toks:
+                assert matching.posted_claims(conn, tok) == [1], tok
+                assert matching.posting_count(conn, tok, 5) == 1
+            conn.rollback()
+
+    check()

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from tracker import events
 from tracker.errors import Conflict, InvalidInput, NotFound
-from tracker.models import Claim, ClaimToken, NameAlias
+from tracker.models import Claim, NameAlias
 
 
 def _clean(value: str, what: str) -> str:
@@ -70,7 +70,7 @@ def _claims_containing(session: Session, phrase: str) -> set[int]:
     toks = matching.tokens_of(matching.fold_text(phrase, matching.alias_map(session)))
     ids: set[int] | None = None
     for tok in toks:
-        found = set(session.scalars(select(ClaimToken.claim_id).where(ClaimToken.token == tok)))
+        found = set(matching.posted_claims(session, tok))
         ids = found if ids is None else ids & found
     return ids or set()
 

@@ -465,7 +465,10 @@ def delete(session: Session, ref: str) -> dict:
     """Delete a claim with its appearances, relations and verdicts; the event keeps a
     full copy of what was deleted."""
     claim = get(session, ref, follow_merges=False)
+    from tracker import matching
+
     snapshot = snapshot_claim(session, claim)
+    matching.unpost(session.connection(), [claim.id])
     session.delete(claim)
     session.flush()
     events.record(session, "delete", claim.id, claim=snapshot)
@@ -513,9 +516,7 @@ def _rel_row(r: Relation) -> dict:
 def merge(session: Session, keep_ref: str, gone_ref: str) -> tuple[Claim, int]:
     """Fold claim GONE into KEEP: appearances, verdicts and relations move over, GONE is
     kept as a tombstone pointing at KEEP. Returns KEEP and the event id (for undo)."""
-    from sqlalchemy import delete as sql_delete
-
-    from tracker.models import ClaimToken
+    from tracker import matching
 
     keep = get(session, keep_ref)
     gone = get(session, gone_ref)
@@ -548,7 +549,7 @@ def merge(session: Session, keep_ref: str, gone_ref: str) -> tuple[Claim, int]:
         keep.event_date = gone.event_date
     gone.status = "merged"
     gone.merged_into_id = keep.id
-    session.execute(sql_delete(ClaimToken).where(ClaimToken.claim_id == gone.id))
+    matching.unpost(session.connection(), [gone.id])
     session.flush()
     session.expire(keep)
     session.expire(gone)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 # The newest revision in alembic/versions. A test checks it matches the scripts.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -161,12 +161,12 @@ def _connection_error(url: str, exc: Exception) -> TrackerError:
     return TrackerError(f"Cannot open the database {where}: {msg}. Check --db or TRACKER_DB.")
 
 
-def insert_tuples(conn: Connection, table: Table, names: Sequence[str], rows: Sequence[tuple]) -> None:
+def insert_tuples(conn: Connection, table: str, names: Sequence[str], rows: Sequence[tuple]) -> None:
     """Insert many rows of values for the columns ``names`` through the driver's
     executemany: the ORM's bulk path costs microseconds a row, and Core's parameter
     processing a good part of that. Columns left out take their server defaults."""
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
+    sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
     for start in range(0, len(rows), 20_000):
         conn.exec_driver_sql(sql, list(rows[start : start + 20_000]))
 
@@ -189,7 +189,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict]) -> None:
         )
         for row in rows
     ]
-    insert_tuples(conn, table, names, values)
+    insert_tuples(conn, table.name, names, values)
 
 
 def has_written(session: Session) -> bool:

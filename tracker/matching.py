@@ -1,7 +1,8 @@
 """Near-duplicate matching (SPEC §4): the candidate index and rapidfuzz ranking.
 
-Owns the matching form of a claim (``Claim.norm``, the folded text) and its postings in
-``claim_tokens``; every SQL query for candidates lives here. A new text never meets all
+Owns the matching form of a claim (``Claim.norm``, the folded text) and its postings
+(the ``claim_tokens`` table on PostgreSQL, the FTS5 table ``claim_postings`` on SQLite);
+every SQL query for candidates lives here. A new text never meets all
 stored claims: its rarest content tokens pick at most ``SETTINGS.candidates`` claims from
 the posting table (and, on PostgreSQL, from the ``pg_trgm`` index), and rapidfuzz ranks
 those. Whether a close pair is the same claim or a contradiction candidate is decided by
@@ -18,9 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import delete, select, text
 
-from tracker.models import Claim, ClaimToken, NameAlias
+from tracker.models import POSTINGS_FTS, Claim, ClaimToken, NameAlias
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -104,26 +105,20 @@ def fold_text(text_: str, aliases=None) -> str:
 def index_claim(session: Session, claim: Claim, aliases: dict[str, str] | None = None) -> None:
     """Set the claim's matching form and its postings (after the claim has an id)."""
     claim.norm = fold_text(claim.text, aliases)
-    session.execute(delete(ClaimToken).where(ClaimToken.claim_id == claim.id))
-    toks = tokens_of(claim.norm)
-    if toks:
-        session.execute(insert(ClaimToken), [{"token": t, "claim_id": claim.id} for t in toks])
+    conn = session.connection()
+    unpost(conn, [claim.id])
+    post(conn, [(claim.id, claim.norm)])
 
 
 def index_many(conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
-    """Postings for many new claims at once: rows of (claim id, folded text), written in
-    claim order (of the table's two B-trees, (token, claim) and (claim), that order keeps
-    the second sequential, which measured faster than token order)."""
-    from tracker.db import insert_tuples
-
-    postings = [(t, cid) for cid, norm in rows for t in tokens_of(norm)]
-    insert_tuples(conn, ClaimToken.__table__, ("token", "claim_id"), postings)
+    """Postings for many new claims at once: rows of (claim id, folded text)."""
+    post(conn, rows)
 
 
 def reindex_all(conn: Connection, batch_size: int = 5000) -> int:
     """Recompute every claim's matching form and postings (migrations, alias changes)."""
     aliases = alias_map(conn)
-    conn.execute(delete(ClaimToken))
+    unpost_all(conn)
     last = 0
     done = 0
     while True:
@@ -140,6 +135,74 @@ def reindex_all(conn: Connection, batch_size: int = 5000) -> int:
         index_many(conn, folded)
         last = rows[-1][0]
         done += len(rows)
+
+
+# ---------------------------------------------------------------- postings
+#
+# Which claims hold a token. PostgreSQL keeps one row per (token, claim) in the
+# claim_tokens table. SQLite keeps them in the FTS5 table claim_postings (rowid = claim
+# id, one column with the claim's posted tokens, space-separated): FTS5 builds its
+# inverted index in C, and a bulk import writes it more than ten times faster than a
+# B-tree of a row per posting (docs/performance.md). Its "ascii" tokenizer splits on
+# ASCII spaces and punctuation only, and the posted tokens hold none ("." is declared a
+# token character for decimals), so each token is stored and looked up exactly as given.
+
+
+def _fts(conn: Connection | Session) -> bool:
+    bind = conn.get_bind() if hasattr(conn, "get_bind") else conn
+    return bind.dialect.name == "sqlite"
+
+
+def _fts_phrase(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+def post(conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
+    """Write the postings of new claims: rows of (claim id, folded text)."""
+    from tracker.db import insert_tuples
+
+    if _fts(conn):
+        joined = [(cid, " ".join(toks)) for cid, norm in rows if (toks := tokens_of(norm))]
+        insert_tuples(conn, POSTINGS_FTS, ("rowid", "tokens"), joined)
+        return
+    postings = [(t, cid) for cid, norm in rows for t in tokens_of(norm)]
+    insert_tuples(conn, ClaimToken.__table__.name, ("token", "claim_id"), postings)
+
+
+def unpost(conn: Connection, claim_ids: Iterable[int]) -> None:
+    """Remove the postings of these claims (merged away, deleted, or about to be re-posted)."""
+    ids = list(claim_ids)
+    if not ids:
+        return
+    if _fts(conn):
+        conn.execute(text(f"DELETE FROM {POSTINGS_FTS} WHERE rowid = :id"), [{"id": i} for i in ids])
+    else:
+        conn.execute(delete(ClaimToken).where(ClaimToken.claim_id.in_(ids)))
+
+
+def unpost_all(conn: Connection) -> None:
+    if _fts(conn):
+        conn.execute(text(f"DELETE FROM {POSTINGS_FTS}"))
+    else:
+        conn.execute(delete(ClaimToken))
+
+
+def posting_count(conn: Connection | Session, token: str, cap: int) -> int:
+    """How many claims hold ``token``, counted up to ``cap`` (a common token costs an index
+    walk, not a transfer)."""
+    if _fts(conn):
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {POSTINGS_FTS} WHERE {POSTINGS_FTS} MATCH :t LIMIT :n)"
+        return conn.execute(text(sql), {"t": _fts_phrase(token), "n": cap}).scalar()
+    sql = "SELECT count(*) FROM (SELECT 1 FROM claim_tokens WHERE token = :t LIMIT :n) AS t"
+    return conn.execute(text(sql), {"t": token, "n": cap}).scalar()
+
+
+def posted_claims(conn: Connection | Session, token: str) -> list[int]:
+    """Ids of the claims that hold ``token``."""
+    if _fts(conn):
+        sql = f"SELECT rowid FROM {POSTINGS_FTS} WHERE {POSTINGS_FTS} MATCH :t"
+        return list(conn.execute(text(sql), {"t": _fts_phrase(token)}).scalars())
+    return list(conn.execute(select(ClaimToken.claim_id).where(ClaimToken.token == token)).scalars())
 
 
 # ---------------------------------------------------------------- scoring
@@ -618,18 +681,14 @@ class Matcher:
         SQL, so a common token costs an index walk, not a transfer)."""
         if self.db_empty:
             return []
-        count = text("SELECT count(*) FROM (SELECT 1 FROM claim_tokens WHERE token = :t LIMIT :n) AS t")
         for tok in toks:
             if tok not in self._df:
-                self._df[tok] = self.session.execute(
-                    count, {"t": tok, "n": SETTINGS.posting_cap + 1}
-                ).scalar()
+                self._df[tok] = posting_count(self.session, tok, SETTINGS.posting_cap + 1)
         rare = sorted((self._df[t], t) for t in toks if 0 < self._df[t] <= SETTINGS.posting_cap)
-        fetch = text("SELECT claim_id FROM claim_tokens WHERE token = :t")
         out = []
         for _, tok in rare[: SETTINGS.query_tokens]:
             if tok not in self._postings:
-                self._postings[tok] = list(self.session.execute(fetch, {"t": tok}).scalars())
+                self._postings[tok] = posted_claims(self.session, tok)
             out.append((tok, self._postings[tok]))
         return out
 

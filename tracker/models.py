@@ -47,17 +47,34 @@ CLAIM_STATUSES = ("active", "merged")
 MAX_TEXT = 5000
 
 
-# Indexes that exist on one backend only (Alembic's compare does not follow ``ddl_if``).
-DIALECT_ONLY_INDEXES = {"ix_claims_norm_trgm": "postgresql"}
+# Indexes and tables that exist on one backend only (Alembic's compare does not follow
+# ``ddl_if``). The postings of candidate search are the claim_tokens table on PostgreSQL
+# and, on SQLite, the FTS5 virtual table POSTINGS_FTS (with the shadow tables FTS5 makes
+# for it), which migration 0003 creates and the models do not describe.
+DIALECT_ONLY_INDEXES = {"ix_claims_norm_trgm": "postgresql", "ix_claim_tokens_claim_id": "postgresql"}
+DIALECT_ONLY_TABLES = {"claim_tokens": "postgresql"}
+POSTINGS_FTS = "claim_postings"
 
 
 def include_object_for(dialect: str):
-    """An Alembic ``include_object`` hook that ignores other backends' indexes."""
+    """An Alembic ``include_object`` hook that ignores what belongs to other backends, and
+    SQLite's FTS5 postings."""
 
     def include(obj, name, type_, reflected, compare_to) -> bool:
-        return not (type_ == "index" and DIALECT_ONLY_INDEXES.get(name, dialect) != dialect)
+        if type_ == "index":
+            return DIALECT_ONLY_INDEXES.get(name, dialect) == dialect
+        if type_ == "table":
+            if name == POSTINGS_FTS or name.startswith(POSTINGS_FTS + "_"):
+                return False
+            return DIALECT_ONLY_TABLES.get(name, dialect) == dialect
+        return True
 
     return include
+
+
+def tables_for(dialect: str) -> list:
+    """The models' tables that exist on ``dialect``."""
+    return [t for t in Base.metadata.sorted_tables if DIALECT_ONLY_TABLES.get(t.name, dialect) == dialect]
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -120,7 +137,7 @@ class Claim(Base):
         CheckConstraint(_in("status", CLAIM_STATUSES), name="status"),
         CheckConstraint("length(text) > 0", name="text_not_empty"),
         # Trigram index for fuzzy candidate search on PostgreSQL (pg_trgm); SQLite uses
-        # the claim_tokens posting table alone.
+        # its FTS5 postings alone.
         Index(
             "ix_claims_norm_trgm",
             "norm",
@@ -237,8 +254,10 @@ class Verdict(Base):
 
 
 class ClaimToken(Base):
-    """Posting list for candidate search (SPEC §4): one row per distinct content token of
-    a claim's folded text. Rare tokens narrow a million claims to a few hundred."""
+    """Posting list for candidate search (SPEC §4) on PostgreSQL: one row per distinct
+    content token of a claim's folded text. Rare tokens narrow a million claims to a few
+    hundred. SQLite keeps the same postings in the FTS5 table POSTINGS_FTS (see
+    tracker.matching)."""
 
     __tablename__ = "claim_tokens"
     __table_args__ = {"sqlite_with_rowid": False}

@@ -37,10 +37,21 @@ def upgrade() -> None:
             postgresql_using="gin",
             postgresql_ops={"norm": "gin_trgm_ops"},
         )
-    # Claims stored by revision 0001 get the folded matching form and their postings.
-    from tracker.matching import reindex_all
+    # Claims stored by revision 0001 get the folded matching form and their postings,
+    # written here into claim_tokens (revision 0003 moves SQLite's into FTS5).
+    from tracker.matching import alias_map, fold_text, tokens_of
 
-    reindex_all(bind)
+    aliases = alias_map(bind)
+    rows = bind.execute(sa.text("SELECT id, text FROM claims ORDER BY id")).all()
+    folded = [(cid, fold_text(t, aliases)) for cid, t in rows]
+    if folded:
+        bind.execute(
+            sa.text("UPDATE claims SET norm = :norm WHERE id = :id"),
+            [{"norm": n, "id": cid} for cid, n in folded],
+        )
+        postings = [{"t": t, "c": cid} for cid, n in folded for t in tokens_of(n)]
+        if postings:
+            bind.execute(sa.text("INSERT INTO claim_tokens (token, claim_id) VALUES (:t, :c)"), postings)
 
 
 def downgrade() -> None:
