@@ -678,7 +678,7 @@ def _write_claims(
     norms_ = [norm_of[n] for n in eligible]
 
     def judged(x: int, y: int, sort: float) -> matching.Judgement | None:
-        jd = matching.judge(texts_[x], texts_[y], norms_[x], norms_[y], aliases=matcher.aliases, sort=sort)
+        jd = matching.judge(texts_[x], texts_[y], norms_[x], norms_[y], sort=sort)
         return None if jd.kind == "unrelated" else jd
 
     least = min(matching.SETTINGS.suggest, matching.SETTINGS.contradiction)

@@ -255,23 +255,15 @@ class Judgement:
 
 
 @lru_cache(maxsize=262_144)
-def _plain_features(text_: str):
-    from tracker.normalize import features
+def _numbers_of(text_: str) -> tuple[tuple[float, str], ...]:
+    """The numbers of a text with what they count (aliases never change them)."""
+    from tracker.normalize import numbers
 
-    return features(text_)
-
-
-def _features(text_: str, aliases=None):
-    """Text features, cached when no analyst aliases apply (alias tables are not hashable)."""
-    if aliases is None:
-        return _plain_features(text_)
-    from tracker.normalize import features
-
-    return features(text_, aliases)
+    return numbers(text_)
 
 
-def _numbers(feat) -> Counter:
-    return Counter(value for value, _ in feat.numbers)
+def _values(numbers: tuple[tuple[float, str], ...]) -> Counter:
+    return Counter(value for value, _ in numbers)
 
 
 def judge(
@@ -280,7 +272,6 @@ def judge(
     a_norm: str,
     b_norm: str,
     sim: float | None = None,
-    aliases: dict[str, str] | None = None,
     sort: float | None = None,
 ) -> Judgement:
     """Classify a pair: the same claim, a suggested duplicate, a contradiction candidate
@@ -288,12 +279,12 @@ def judge(
     sim = score(a_norm, b_norm, sort) if sim is None else sim
     if sim < min(SETTINGS.suggest, SETTINGS.contradiction):
         return Judgement("unrelated", sim)
-    fa, fb = _features(a_text, aliases or None), _features(b_text, aliases or None)
+    na, nb = _numbers_of(a_text), _numbers_of(b_text)
     reasons: list[str] = []
     signals: list[str] = []
-    if _numbers(fa) != _numbers(fb):
-        left = ", ".join(_fmt(v, u) for v, u in fa.numbers) or "no number"
-        right = ", ".join(_fmt(v, u) for v, u in fb.numbers) or "no number"
+    if _values(na) != _values(nb):
+        left = ", ".join(_fmt(v, u) for v, u in na) or "no number"
+        right = ", ".join(_fmt(v, u) for v, u in nb) or "no number"
         reasons.append(f"same words, different numbers: {left} vs {right}")
         signals.append("numeric")
     if _polarity_marks(a_text) != _polarity_marks(b_text):
@@ -761,7 +752,7 @@ class Matcher:
         found: list[Found] = []
         for _, _, idx in pre:
             t, n = self.text_of(refs[idx])
-            j = judge(text_, t, norm, n, aliases=self.aliases)
+            j = judge(text_, t, norm, n)
             if j.kind != "unrelated":
                 found.append(Found(refs[idx], j))
         rank = {"same": 0, "suggest": 1, "contradiction": 2}

@@ -881,6 +881,18 @@ class _LazyCaps:
         return token in self.caps
 
 
+def _normal_tokens(text: str) -> tuple[str, list[str]]:
+    """The text with glued articles removed, and its normalised tokens without "al"/"el"."""
+    if "-" in text or "‐" in text or "‑" in text:
+        text = _ARTICLE_RE.sub("", text)
+    ntoks = normalize(text).split()
+    if "al" in ntoks or "el" in ntoks:
+        ntoks = [t for t in ntoks if t != "al" and t != "el"]
+        if not _NUMWORDS.isdisjoint(ntoks):
+            ntoks = _convert_numbers(ntoks)  # dropping a word can join a number phrase
+    return text, ntoks
+
+
 def _analyse(
     text: str,
     aliases: Mapping[str, str] | None,
@@ -893,13 +905,7 @@ def _analyse(
     Steps: strip glued articles; normalize; drop "al"/"el"; built-in phrase aliases; analyst
     aliases; name tokens replaced by their key.
     """
-    if "-" in text or "‐" in text or "‑" in text:
-        text = _ARTICLE_RE.sub("", text)
-    ntoks = normalize(text).split()
-    if "al" in ntoks or "el" in ntoks:
-        ntoks = [t for t in ntoks if t != "al" and t != "el"]
-        if not _NUMWORDS.isdisjoint(ntoks):
-            ntoks = _convert_numbers(ntoks)  # dropping a word can join a number phrase
+    text, ntoks = _normal_tokens(text)
     caps: Container[str] = _EMPTY if all_names else _LazyCaps(text)
     toks, kinds = _builtin_pass(ntoks, caps, all_names)
     table = compile_aliases(aliases)
@@ -1105,13 +1111,22 @@ def features_and_fold(text: str, aliases: Mapping[str, str] | None = None) -> tu
     return _features_of(text, ntoks, out, names), " ".join(out)
 
 
-def _features_of(text: str, ntoks: list[str], out: list[str], names: list[str]) -> Features:
-    num_tokens = ntoks
+def numbers(text: str) -> tuple[tuple[float, str], ...]:
+    """``features(text).numbers`` alone, without the analysis of names (aliases change
+    names, never numbers)."""
+    return _numbers_in(text, _normal_tokens(text)[1])
+
+
+def _numbers_in(text: str, ntoks: list[str]) -> tuple[tuple[float, str], ...]:
     if _DATEISH_RE.search(text):
-        num_tokens = normalize(_DATEISH_RE.sub(" ", text)).split()
+        return _numbers(normalize(_DATEISH_RE.sub(" ", text)).split())
+    return _numbers(ntoks)
+
+
+def _features_of(text: str, ntoks: list[str], out: list[str], names: list[str]) -> Features:
     negated = not NEGATIONS.isdisjoint(ntoks) or _NT_RE.search(text) is not None
     return Features(
-        numbers=_numbers(num_tokens),
+        numbers=_numbers_in(text, ntoks),
         negated=negated,
         names=frozenset(names),
         content=frozenset(t for t in out if t not in STOPWORDS),

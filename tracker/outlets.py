@@ -120,14 +120,27 @@ def add(session: Session, data: OutletInput) -> Outlet:
     existing = find(session, name)
     if existing is not None:
         raise Conflict(f"An outlet named '{existing.name}' already exists.")
+    primary = name_norm(name)
+    by_norm: dict[str, str] = {primary: name}
+    for alias in aliases:
+        by_norm.setdefault(name_norm(alias), alias)
+    # One query for every name at once (an import adds hundreds of outlets).
+    taken = session.execute(
+        select(OutletAlias.norm, Outlet.name).join(Outlet).where(OutletAlias.norm.in_(list(by_norm)))
+    ).first()
+    if taken is not None:
+        raise Conflict(f"'{by_norm[taken[0]]}' is already a name of the outlet '{taken[1]}'.")
     outlet = Outlet(
-        name=name, kind=data.kind, country=data.country, url=data.url, grade=grade, notes=data.notes
+        name=name,
+        kind=data.kind,
+        country=data.country,
+        url=data.url,
+        grade=grade,
+        notes=data.notes,
+        aliases=[OutletAlias(alias=a, norm=n, is_primary=n == primary) for n, a in by_norm.items()],
     )
     session.add(outlet)
     session.flush()
-    _claim_alias(session, outlet, name, primary=True)
-    for alias in aliases:
-        _claim_alias(session, outlet, alias)
     events.record(session, "outlet-add", outlet=name, aliases=aliases, grade=grade)
     return outlet
 
