@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -74,6 +76,19 @@ def check_stance(value: str | None) -> str:
     return v
 
 
+def _at(name: str, exc: InvalidInput) -> InvalidInput:
+    exc.field = name
+    return exc
+
+
+def _field(name: str, check: Callable[..., Any], *args: Any) -> Any:
+    """``check(*args)``, its InvalidInput marked with the field name."""
+    try:
+        return check(*args)
+    except InvalidInput as exc:
+        raise _at(name, exc) from None
+
+
 @dataclass(frozen=True)
 class ClaimInput:
     """What a person (or an import line) says about one appearance of a claim."""
@@ -95,19 +110,20 @@ class ClaimInput:
     hedges: tuple[str, ...] | None = None
 
     def checked(self) -> ClaimInput:
-        """A copy with every field validated and tidied; raises InvalidInput."""
+        """A copy with every field validated and tidied; raises InvalidInput, with the
+        name of the field at fault in its ``field`` attribute."""
         if not self.outlet or not self.outlet.strip():
-            raise InvalidInput("An outlet is required: say which outlet carried the claim.")
+            raise _at("outlet", InvalidInput("An outlet is required: say which outlet carried the claim."))
         if self.speaker_count is not None and self.speaker_count < 1:
-            raise InvalidInput("Speaker count must be a positive number.")
+            raise _at("speaker_count", InvalidInput("Speaker count must be a positive number."))
         topics = tuple(dict.fromkeys(t.strip().lower() for t in self.topics if t and t.strip()))
         return replace(
             self,
-            text=check_text(self.text),
+            text=_field("text", check_text, self.text),
             outlet=self.outlet.strip(),
-            published=check_date(self.published, "Published date"),
-            event_date=check_date(self.event_date, "Event date"),
-            stance=check_stance(self.stance),
+            published=_field("published", check_date, self.published, "Published date"),
+            event_date=_field("event_date", check_date, self.event_date, "Event date"),
+            stance=_field("stance", check_stance, self.stance),
             via=(self.via or "").strip() or None,
             speaker=(self.speaker or "").strip() or None,
             key=(self.key or "").strip() or None,

@@ -186,13 +186,10 @@ def parse_claim(rec: dict, src: str, line: int) -> claims.ClaimInput:
         raise LineError(src, line, "speaker_count", "must be a positive whole number.")
     text = _str(rec, "text", src, line, required=True)
     outlet = _str(rec, "outlet", src, line, required=True)
-    _check(lambda: claims.check_text(text), src, line, "text")
     if not outlet.strip():
         raise LineError(src, line, "outlet", "is empty.")
-    for name in ("published", "event_date"):
-        value = _str(rec, name, src, line)
-        _check(lambda v=value: claims.check_date(v), src, line, name)
-    _check(lambda: claims.check_stance(_str(rec, "stance", src, line)), src, line, "stance")
+    for name in ("published", "event_date", "stance"):
+        _str(rec, name, src, line)
     rating = _str(rec, "verdict", src, line)
     if rating is not None and rating not in RATINGS:
         raise LineError(src, line, "verdict", f"must be one of {', '.join(RATINGS)}.")
@@ -216,7 +213,10 @@ def parse_claim(rec: dict, src: str, line: int) -> claims.ClaimInput:
         event_date=rec.get("event_date"),
         key=rec.get("key"),
     )
-    return _check(data.checked, src, line, "text")
+    try:
+        return data.checked()  # the values themselves: text, dates, stance
+    except InvalidInput as exc:
+        raise LineError(src, line, getattr(exc, "field", "text"), str(exc)) from exc
 
 
 def parse_outlet(rec: dict, src: str, line: int) -> None:
@@ -620,16 +620,19 @@ def _write_claims(
     matched = set(eligible)
     detection.lexicon()  # loaded once, before any fork
 
-    def prepare(n: int) -> tuple[str, str | None, list[str], frozenset]:
+    def prepare(n: int) -> tuple[str, str | None, list[str], frozenset, tuple[str, str] | None]:
+        """(fingerprint, folded text, hedges, lexicon sides, (posted form, sorted form))."""
         data = lines[n].claim
         hedges = find_hedges(f"{data.text} {data.quote or ''}")
         if n not in matched:
-            return claims.fingerprint(data.text), None, hedges, frozenset()
+            return claims.fingerprint(data.text), None, hedges, frozenset(), None
+        norm = matcher.fold(data.text)
         return (
             claims.fingerprint(data.text),
-            matcher.fold(data.text),
+            norm,
             hedges,
             detection.lexicon_sides(data.text),
+            (matching.posted_form(norm), matching.sorted_form(norm)),
         )
 
     prepared = parallel.fork_map(prepare, range(len(lines)), parallel.workers(len(lines), FOLD_PARALLEL_FROM))
@@ -655,13 +658,17 @@ def _write_claims(
         )
 
     def stored_same(data: claims.ClaimInput, fp: str) -> int | None:
+        stored = by_fp.get(fp)
+        if not stored:
+            return None
         form = claims.same_text_form(data.text)
-        for cid, text_ in by_fp.get(fp, ()):
+        for cid, text_ in stored:
             if claims.same_text_form(text_) == form:
                 return cid
         return None
 
     new_claims: list[dict] = []
+    posted: list[str] = []  # the posted form of each new claim
     new_apps: list[dict] = []
     suggestions: list[tuple[int, int, matching.Judgement]] = []
     updates: dict[int, dict] = {}
@@ -682,7 +689,8 @@ def _write_claims(
         return None if jd.kind == "unrelated" else jd
 
     least = min(matching.SETTINGS.suggest, matching.SETTINGS.contradiction)
-    for x, y, jd in matching.blocked_pairs(norms_, floor, post=judged, min_score=least):
+    forms = [prepared[n][4] for n in eligible]
+    for x, y, jd in matching.blocked_pairs(norms_, floor, post=judged, min_score=least, forms=forms):
         i, j = eligible[x], eligible[y]
         earlier[max(i, j)].append((min(i, j), jd))
     for x, y in detection.lexicon_pairs(
@@ -743,6 +751,7 @@ def _write_claims(
             norm = norm if norm is not None else matcher.fold(data.text)
             into = -(len(new_claims) + 1)
             local_fp.setdefault(fp, into)
+            posted.append(prepared[n][4][0] if prepared[n][4] else matching.posted_form(norm))
             new_claims.append(
                 {
                     "key": data.key,
@@ -814,7 +823,7 @@ def _write_claims(
     for app in new_apps:
         app["claim_id"] = real(app["claim_id"])
     db.insert_rows(conn, Appearance.__table__, new_apps)
-    matching.index_many(conn, [(row["id"], row["norm"]) for row in new_claims])
+    matching.index_many(conn, list(zip(ids, posted, strict=True)), posted=True)
     for cid, upd in updates.items():
         claim = session.get(Claim, cid)
         claim.topics = list(dict.fromkeys([*(claim.topics or []), *upd["topics"]]))

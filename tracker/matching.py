@@ -110,9 +110,10 @@ def index_claim(session: Session, claim: Claim, aliases: dict[str, str] | None =
     post(conn, [(claim.id, claim.norm)])
 
 
-def index_many(conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
-    """Postings for many new claims at once: rows of (claim id, folded text)."""
-    post(conn, rows)
+def index_many(conn: Connection, rows: Sequence[tuple[int, str]], *, posted: bool = False) -> None:
+    """Postings for many new claims at once: rows of (claim id, folded text), or of (claim
+    id, ``posted_form``) with ``posted=True``."""
+    post(conn, rows, posted=posted)
 
 
 def reindex_all(conn: Connection, batch_size: int = 5000) -> int:
@@ -157,15 +158,21 @@ def _fts_phrase(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
-def post(conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
-    """Write the postings of new claims: rows of (claim id, folded text)."""
+def posted_form(norm: str) -> str:
+    """The tokens of a folded text that are posted, space-separated."""
+    return " ".join(tokens_of(norm))
+
+
+def post(conn: Connection, rows: Sequence[tuple[int, str]], *, posted: bool = False) -> None:
+    """Write the postings of new claims: rows of (claim id, folded text), or of (claim id,
+    ``posted_form``) with ``posted=True``."""
     from tracker.db import insert_tuples
 
+    forms = rows if posted else [(cid, posted_form(norm)) for cid, norm in rows]
     if _fts(conn):
-        joined = [(cid, " ".join(toks)) for cid, norm in rows if (toks := tokens_of(norm))]
-        insert_tuples(conn, POSTINGS_FTS, ("rowid", "tokens"), joined)
+        insert_tuples(conn, POSTINGS_FTS, ("rowid", "tokens"), [r for r in forms if r[1]])
         return
-    postings = [(t, cid) for cid, norm in rows for t in tokens_of(norm)]
+    postings = [(t, cid) for cid, form in forms for t in form.split()]
     insert_tuples(conn, ClaimToken.__table__.name, ("token", "claim_id"), postings)
 
 
@@ -332,6 +339,7 @@ def blocked_pairs(
     block_tokens: int | None = None,
     post: Callable[[int, int, float], Any] | None = None,
     min_score: float | None = None,
+    forms: Sequence[tuple[str, str]] | None = None,
 ) -> Iterator[tuple[int, int, Any]]:
     """Index pairs (i < j) of ``norms`` whose token-sort similarity is at least ``floor``,
     found by blocking instead of comparing every pair.
@@ -345,7 +353,8 @@ def blocked_pairs(
     or with ``post(i, j, similarity)`` when that is given and not None (``post`` runs in
     the forked workers, so the expensive part of judging a pair is parallel too).
     ``min_score``: leave out pairs whose ``score`` is below it (checked in C, before
-    ``post``), since ``judge`` calls them unrelated anyway.
+    ``post``), since ``judge`` calls them unrelated anyway. ``forms``: each text's
+    (``posted_form``, ``sorted_form``), when the caller has them already.
     """
     from rapidfuzz import fuzz, process
 
@@ -369,7 +378,7 @@ def blocked_pairs(
     k = block_tokens or SETTINGS.block_tokens
     workers = parallel.workers(len(norms))
     if workers > 1:
-        found = _blocked_in_workers(norms, floor, k, post, min_score, workers)
+        found = _blocked_in_workers(norms, floor, k, post, min_score, workers, forms)
         seen: set[tuple[int, int]] = set()
         for part in found:
             for i, j, out in part:
@@ -377,7 +386,7 @@ def blocked_pairs(
                     seen.add((i, j))
                     yield i, j, out
         return
-    toks = [tokens_of(n) for n in norms]
+    toks = [tokens_of(n) for n in norms] if forms is None else [f[0].split() for f in forms]
     df: Counter = Counter()
     for ts in toks:
         df.update(ts)
@@ -385,7 +394,8 @@ def blocked_pairs(
     del df
     blocks = _blocks(toks, rank, ones, size, k)
     del toks, rank
-    yield from _posted(_score_blocks(norms, blocks, floor, min_score, [sorted_form(n) for n in norms]), post)
+    srt = [sorted_form(n) for n in norms] if forms is None else [f[1] for f in forms]
+    yield from _posted(_score_blocks(norms, blocks, floor, min_score, srt), post)
 
 
 def _posted(
@@ -458,12 +468,16 @@ def _blocked_in_workers(
     post: Callable[[int, int, float], Any] | None,
     min_score: float | None,
     workers: int,
+    forms: Sequence[tuple[str, str]] | None = None,
 ) -> list[list[tuple[int, int, Any]]]:
     """``blocked_pairs`` in forked workers, in two rounds. First each worker finds the
     tokens of a share of the texts (returned as one string per text, which pickles
     fast) with their document frequencies. Then each worker takes every n-th key: it
     reads the keys of all texts, keeps its own, and scores and judges its blocks. A pair
-    can come from two workers; the caller drops the repeat."""
+    can come from two workers; the caller drops the repeat. With ``forms`` given, the
+    first round is a count in this process."""
+    from itertools import chain
+
     from tracker import parallel
 
     shares = parallel.split(len(norms), workers * 4)
@@ -482,10 +496,15 @@ def _blocked_in_workers(
     joined: list[str] = []
     sorted_forms: list[str] = []
     df: Counter = Counter()
-    for out, srt, part_df in parallel.run(tokens_share, len(shares), workers):
-        joined.extend(out)
-        sorted_forms.extend(srt)
-        df.update(part_df)
+    if forms is not None:
+        joined = [f[0] for f in forms]
+        sorted_forms = [f[1] for f in forms]
+        df = Counter(chain.from_iterable(map(str.split, joined)))
+    else:
+        for out, srt, part_df in parallel.run(tokens_share, len(shares), workers):
+            joined.extend(out)
+            sorted_forms.extend(srt)
+            df.update(part_df)
     rank, ones, size = _ranks(df)
     del df
 
