@@ -301,6 +301,11 @@ def _normalize_once(text: str) -> str:
     return " ".join(tokens)
 
 
+# The last text normalised and its form: a claim's text is normalised for its matching
+# form, then for its lexicon sides (the same string object), one call after the other.
+_LAST: list = [None, ""]
+
+
 def normalize(text: str) -> str:
     """Return the canonical plain form of ``text``.
 
@@ -312,16 +317,19 @@ def normalize(text: str) -> str:
     "the one"), a decimal point kept between digits, whitespace collapsed.
     Accents are kept (``fold`` removes them from names). Idempotent for every string.
     """
+    if text is _LAST[0]:
+        return _LAST[1]
     out = _normalize_once(text)
     # ASCII output is a fixed point of _normalize_once (each stage is then a no-op); other
     # output may need another round because NFKC and casefold do not commute.
     for _ in range(8):
         if out.isascii():
-            return out
+            break
         again = _normalize_once(out)
         if again == out:
-            return out
+            break
         out = again
+    _LAST[0], _LAST[1] = text, out
     return out
 
 
@@ -694,6 +702,9 @@ def _token_info(t: str) -> _TokenInfo:
     single = _BUILTIN.get((k,))
     if single is not None and t in _COMMON and t != single:
         single = None  # a common word is never an alias: "On" keys like "UN" but stays "on"
+    if single is None and lens is not None and 1 in lens:
+        # no one-word alias to apply: only longer phrases can start here
+        lens = tuple(n for n in lens if n != 1) or None
     keyed = None
     if t not in _COMMON and not t[0].isdigit():
         keyed = t if k in _RESERVED_KEYS else k
