@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -117,17 +117,20 @@ class ClaimInput:
         if self.speaker_count is not None and self.speaker_count < 1:
             raise _at("speaker_count", InvalidInput("Speaker count must be a positive number."))
         topics = tuple(dict.fromkeys(t.strip().lower() for t in self.topics if t and t.strip()))
-        return replace(
-            self,
-            text=_field("text", check_text, self.text),
-            outlet=self.outlet.strip(),
-            published=_field("published", check_date, self.published, "Published date"),
-            event_date=_field("event_date", check_date, self.event_date, "Event date"),
-            stance=_field("stance", check_stance, self.stance),
-            via=(self.via or "").strip() or None,
-            speaker=(self.speaker or "").strip() or None,
-            key=(self.key or "").strip() or None,
-            topics=topics,
+        # dataclasses.replace, without its field introspection (an import calls this per line)
+        return ClaimInput(
+            **vars(self)
+            | dict(
+                text=_field("text", check_text, self.text),
+                outlet=self.outlet.strip(),
+                published=_field("published", check_date, self.published, "Published date"),
+                event_date=_field("event_date", check_date, self.event_date, "Event date"),
+                stance=_field("stance", check_stance, self.stance),
+                via=(self.via or "").strip() or None,
+                speaker=(self.speaker or "").strip() or None,
+                key=(self.key or "").strip() or None,
+                topics=topics,
+            )
         )
 
 

@@ -175,20 +175,24 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict]) -> None:
     """``insert_tuples`` for rows given as dicts with the same keys; JSON columns are
     serialised here."""
     import json
+    from operator import itemgetter
 
     from sqlalchemy import JSON
 
     if not rows:
         return
     names = list(rows[0])
-    as_json = [isinstance(table.c[n].type, JSON) for n in names]
-    values = [
-        tuple(
-            json.dumps(row[n]) if j and row[n] is not None else row[n]
-            for n, j in zip(names, as_json, strict=True)
-        )
-        for row in rows
-    ]
+    values = list(map(itemgetter(*names), rows)) if len(names) > 1 else [(r[names[0]],) for r in rows]
+    as_json = [i for i, n in enumerate(names) if isinstance(table.c[n].type, JSON)]
+    if as_json:
+        dumps = json.dumps
+        for k, row in enumerate(values):
+            row = list(row)
+            for i in as_json:
+                v = row[i]
+                if v is not None:
+                    row[i] = "[]" if v == [] else dumps(v)
+            values[k] = tuple(row)
     insert_tuples(conn, table.name, names, values)
 
 

@@ -177,6 +177,11 @@ def _check(fn: Callable[[], Any], src: str, line: int, name: str) -> Any:
         raise LineError(src, line, name, str(exc)) from exc
 
 
+_CLAIM_STRINGS = ("published", "event_date", "stance", "verdict", "key", "claim", "url", "speaker")
+_CLAIM_STRINGS += ("speaker_role", "via", "quote")
+_CLAIM_LISTS = ("contradicts", "supports", "duplicates")
+
+
 def parse_claim(rec: dict, src: str, line: int) -> claims.ClaimInput:
     anonymous = rec.get("anonymous", False)
     if not isinstance(anonymous, bool):
@@ -188,15 +193,15 @@ def parse_claim(rec: dict, src: str, line: int) -> claims.ClaimInput:
     outlet = _str(rec, "outlet", src, line, required=True)
     if not outlet.strip():
         raise LineError(src, line, "outlet", "is empty.")
-    for name in ("published", "event_date", "stance"):
-        _str(rec, name, src, line)
-    rating = _str(rec, "verdict", src, line)
+    for name in _CLAIM_STRINGS:
+        if name in rec:
+            _str(rec, name, src, line)
+    rating = rec.get("verdict")
     if rating is not None and rating not in RATINGS:
         raise LineError(src, line, "verdict", f"must be one of {', '.join(RATINGS)}.")
-    for name in ("contradicts", "supports", "duplicates"):
-        _list(rec, name, src, line)
-    for name in ("key", "claim", "url", "speaker", "speaker_role", "via", "quote"):
-        _str(rec, name, src, line)
+    for name in _CLAIM_LISTS:
+        if name in rec:
+            _list(rec, name, src, line)
     data = claims.ClaimInput(
         text=text,
         outlet=outlet,
@@ -314,7 +319,6 @@ def _parse_one(line: int, rec: dict | str, src: str) -> Record:
 
 
 def _check_references(records: list[Record], src: str) -> None:
-    keys = {r.data.get("key") for r in records if r.type == "claim" and r.data.get("key")}
     seen: dict[str, int] = {}
     for r in records:
         if r.type != "claim":
@@ -326,7 +330,6 @@ def _check_references(records: list[Record], src: str) -> None:
             seen[key] = r.line
     # References to keys neither in the file nor stored are checked against the database
     # at write time (before the first write) by ``_resolve_reference_keys``.
-    del keys
 
 
 def jsonl_rows(text: str) -> Iterator[tuple[int, dict | str]]:
