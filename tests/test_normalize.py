@@ -568,3 +568,18 @@ def test_find_hedges() -> None:
     ]
     assert find_hedges("We could not independently verify the claim") == ["could not independently verify"]
     assert "reportedly" in HEDGES
+
+
+_SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2028\u2029\u202f\u3000\u200bAbÉßİ"
+
+
+@settings(deadline=None)
+@given(st.text() | st.text(st.sampled_from(_SPACES)))
+def test_same_text_form_collapses_whitespace_as_the_regex_does(text):
+    """The exact-text form (and so every stored fingerprint) is what ``\\s+`` -> " ",
+    strip, casefold gives, whatever Unicode whitespace the text holds."""
+    import re
+
+    from tracker.claims import same_text_form
+
+    assert same_text_form(text) == re.sub(r"\s+", " ", text).strip().casefold()

@@ -22,13 +22,13 @@ from tracker import events, outlets
 from tracker.errors import InvalidInput, NotFound
 from tracker.models import MAX_TEXT, STANCES, Appearance, Claim, Outlet, Relation
 
-_SPACE = re.compile(r"\s+")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def same_text_form(text: str) -> str:
-    """The form in which two texts count as the same words: case and spacing ignored."""
-    return _SPACE.sub(" ", text).strip().casefold()
+    """The form in which two texts count as the same words: case and spacing ignored
+    (runs of Unicode whitespace become one space, as ``re``'s ``\\s+`` would)."""
+    return " ".join(text.split()).casefold()
 
 
 def fingerprint(text: str) -> str:
