@@ -223,3 +223,40 @@ def test_import_prepared_in_forked_workers_stores_what_a_serial_import_stores(cl
     got = cli.ok("export", "--format", "jsonl").stdout
     assert got == expected
     assert '"type": "relation"' in got or '"type":"relation"' in got
+
+
+def test_outlet_lines_add_new_outlets_together_and_complete_known_ones(cli, tmp_path):
+    """New outlets are added as a whole; a later line naming one of them by an alias adds
+    to it; a new outlet whose alias another outlet holds is refused and nothing is written."""
+    cli.ok("outlet", "add", "Reuters")
+    path = tmp_path / "outlets.jsonl"
+    write_jsonl(
+        path,
+        [
+            {"type": "outlet", "name": "Associated Press", "aliases": ["AP"]},
+            {"type": "outlet", "name": "AP", "kind": "wire", "reliability": "B"},
+            {"type": "outlet", "name": "Reuters", "aliases": ["Thomson Reuters"], "country": "GB"},
+            {"type": "outlet", "name": "Rudaw", "aliases": ["rudaw.net"]},
+        ],
+    )
+    report = cli.json("import", str(path))
+    assert report["outlets_added"] == 2
+    listed = {o["name"]: o for o in cli.json("outlet", "list")}
+    assert set(listed) == {"Associated Press", "Reuters", "Rudaw"}
+    assert (listed["Associated Press"]["kind"], listed["Associated Press"]["grade"]) == ("wire", "B")
+    assert "AP" in listed["Associated Press"]["aliases"]
+    assert "Thomson Reuters" in listed["Reuters"]["aliases"]
+
+    before = table_counts(cli.url)
+    clash = tmp_path / "clash.jsonl"
+    write_jsonl(
+        clash,
+        [
+            {"type": "outlet", "name": "Al-Sumaria"},
+            {"type": "outlet", "name": "Sumaria News", "aliases": ["rudaw.net"]},
+        ],
+    )
+    result = cli("import", str(clash))
+    assert result.exit_code == 1
+    assert "'rudaw.net' is already a name of the outlet 'Rudaw'" in result.stderr
+    assert table_counts(cli.url) == before

@@ -273,11 +273,16 @@ def candidate_pairs(session: Session, progress: Callable[[str], None] | None = N
 
 
 def lexicon_pairs(
-    ids: list[int], texts: list[str], norms: list[str], sides: list[frozenset] | None = None
+    ids: list[int],
+    texts: list[str],
+    norms: list[str],
+    sides: list[frozenset] | None = None,
+    posted: list[str] | None = None,
 ) -> set[tuple[int, int]]:
     """Claims on opposite sides of one opposition that share a rare token (of the
     matching form ``norms``); the lexicon itself is matched on the plain texts (or
-    ``sides`` gives ``lexicon_sides`` of each, already computed)."""
+    ``sides`` gives ``lexicon_sides`` of each, already computed, and ``posted`` their
+    ``matching.posted_form``)."""
     from collections import Counter
 
     from tracker import matching, parallel
@@ -295,7 +300,7 @@ def lexicon_pairs(
         found = [(i, *h) for i, h in enumerate(hits) if h is not None]
         del hits
     else:
-        found = [(i, f, None) for i, f in enumerate(sides) if f]
+        found = [(i, f, posted[i] if posted else None) for i, f in enumerate(sides) if f]
     by_side: dict[tuple[str, str], list[int]] = defaultdict(list)
     toks: dict[int, list[str]] = {}
     for i, keys, joined in found:

@@ -28,7 +28,14 @@ def actor() -> str:
 
 
 def record(session: Session, action: str, claim_id: int | None = None, **payload: Any) -> Event:
+    """Log a change, written at once (the caller may need the event's id)."""
+    event = pending(session, action, claim_id, **payload)
+    session.flush()
+    return event
+
+
+def pending(session: Session, action: str, claim_id: int | None = None, **payload: Any) -> Event:
+    """Log a change, written with the session's next flush (bulk changes)."""
     event = Event(actor=actor(), action=action, claim_id=claim_id, payload=payload)
     session.add(event)
-    session.flush()
     return event

@@ -394,24 +394,45 @@ def _resolve_reference_keys(session: Session, records: list[Record], src: str) -
                 raise LineError(src, r.line, name, f"no claim with key '{key}' in the file or the database.")
 
 
-def _import_outlet(session: Session, rec: dict, report: ImportReport) -> None:
-    name = rec["name"]
-    outlet = outlets.find(session, name)
-    if outlet is None:
-        outlets.add(
-            session,
+def _import_outlets(session: Session, recs: list[dict], report: ImportReport) -> None:
+    """Outlet lines: those naming an outlet that is not stored (the first line for each
+    name) are added together; the others add what they know to the stored outlet."""
+    stored = outlets.known_names(session, [rec["name"] for rec in recs])
+    new: dict[str, dict] = {}
+    named: set[str] = set()  # names and aliases of the new outlets
+    later: list[dict] = []
+    for rec in recs:
+        norm = outlets.name_norm(rec["name"])
+        if norm in stored or norm in named:
+            later.append(rec)
+        else:
+            new[norm] = rec
+            named.add(norm)
+            named.update(outlets.name_norm(a) for a in _list(rec, "aliases", "", 0))
+    outlets.add_many(
+        session,
+        [
             outlets.OutletInput(
-                name=name,
+                name=rec["name"],
                 aliases=tuple(_list(rec, "aliases", "", 0)),
                 kind=rec.get("kind"),
                 country=rec.get("country"),
                 url=rec.get("url"),
                 grade=rec.get("reliability"),
                 notes=rec.get("notes"),
-            ),
-        )
-        report.outlets_added += 1
-        return
+            )
+            for rec in new.values()
+        ],
+    )
+    report.outlets_added += len(new)
+    for rec in later:
+        _import_outlet(session, rec, report)
+
+
+def _import_outlet(session: Session, rec: dict, report: ImportReport) -> None:
+    """An outlet line for an outlet that is stored: its new aliases, and the fields the
+    stored outlet lacks."""
+    outlet = outlets.find(session, rec["name"])
     changed = False
     for alias in _list(rec, "aliases", "", 0):
         if outlets.find(session, alias) is None:
@@ -425,8 +446,6 @@ def _import_outlet(session: Session, rec: dict, report: ImportReport) -> None:
         outlets.set_grade(session, outlet.name, rec["reliability"])
         changed = True
     report.unchanged += 0 if changed else 1
-    if changed:
-        report.outlets_added += 0
 
 
 DUPLICATE_MODES = ("merge", "suggest")
@@ -460,9 +479,7 @@ def import_records(
             rejects.append((exc.line, str(exc)))
             records = [r for r in records if r.line != exc.line]
     report = ImportReport(lines=len(records))
-    for r in records:
-        if r.type == "outlet":
-            _import_outlet(session, r.data, report)
+    _import_outlets(session, [r.data for r in records if r.type == "outlet"], report)
     with parallel.no_gc():
         created = _write_claims(
             session, [r for r in records if r.type == "claim"], report, duplicates, progress
@@ -607,7 +624,7 @@ def _write_claims(
         return by_name[name]
 
     # What is stored already: keys, and texts with their (outlet, date) for keyless lines.
-    keys = [r.claim.key for r in lines if r.claim.key]
+    keys = [r.claim.key for r in lines if r.claim.key] if not matcher.db_empty else []
     stored_keys: set[str] = set()
     for chunk in _chunks(keys):
         stored_keys.update(session.scalars(select(Appearance.key).where(Appearance.key.in_(chunk))))
@@ -639,7 +656,7 @@ def _write_claims(
         )
 
     prepared = parallel.fork_map(prepare, range(len(lines)), parallel.workers(len(lines), FOLD_PARALLEL_FROM))
-    fps = {p[0] for p in prepared}
+    fps = {p[0] for p in prepared} if not matcher.db_empty else set()
     by_fp: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for chunk in _chunks(sorted(fps)):
         for cid, fp, text_ in session.execute(
@@ -697,7 +714,11 @@ def _write_claims(
         i, j = eligible[x], eligible[y]
         earlier[max(i, j)].append((min(i, j), jd))
     for x, y in detection.lexicon_pairs(
-        list(range(len(eligible))), texts_, norms_, sides=[prepared[n][3] for n in eligible]
+        list(range(len(eligible))),
+        texts_,
+        norms_,
+        sides=[prepared[n][3] for n in eligible],
+        posted=[f[0] for f in forms],
     ):
         i, j = sorted((eligible[x], eligible[y]))
         earlier[j].append((i, matching.Judgement("contradiction", 0.0, (), ("opposing-action",))))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -54,6 +55,16 @@ def find(session: Session, name: str) -> Outlet | None:
     if not norm:
         return None
     return session.scalar(select(Outlet).join(OutletAlias).where(OutletAlias.norm == norm))
+
+
+def known_names(session: Session, names: Sequence[str]) -> set[str]:
+    """The lookup forms (``name_norm``) of those of ``names`` that a stored outlet answers to."""
+    norms = list({name_norm(n) for n in names})
+    known: set[str] = set()
+    for start in range(0, len(norms), 500):
+        chunk = norms[start : start + 500]
+        known.update(session.scalars(select(OutletAlias.norm).where(OutletAlias.norm.in_(chunk))))
+    return known
 
 
 def suggestions(session: Session, name: str, limit: int = 3) -> list[str]:
@@ -114,35 +125,62 @@ class OutletInput:
 
 
 def add(session: Session, data: OutletInput) -> Outlet:
-    name = _clean_name(data.name)
-    aliases = [_clean_name(a, "Alias") for a in data.aliases]
-    grade = check_grade(data.grade)
-    existing = find(session, name)
-    if existing is not None:
-        raise Conflict(f"An outlet named '{existing.name}' already exists.")
-    primary = name_norm(name)
-    by_norm: dict[str, str] = {primary: name}
-    for alias in aliases:
-        by_norm.setdefault(name_norm(alias), alias)
-    # One query for every name at once (an import adds hundreds of outlets).
-    taken = session.execute(
-        select(OutletAlias.norm, Outlet.name).join(Outlet).where(OutletAlias.norm.in_(list(by_norm)))
-    ).first()
-    if taken is not None:
-        raise Conflict(f"'{by_norm[taken[0]]}' is already a name of the outlet '{taken[1]}'.")
-    outlet = Outlet(
-        name=name,
-        kind=data.kind,
-        country=data.country,
-        url=data.url,
-        grade=grade,
-        notes=data.notes,
-        aliases=[OutletAlias(alias=a, norm=n, is_primary=n == primary) for n, a in by_norm.items()],
-    )
-    session.add(outlet)
+    return add_many(session, [data])[0]
+
+
+def _taken(alias: str, is_name: bool, holder: str) -> Conflict:
+    if is_name:
+        return Conflict(f"An outlet named '{holder}' already exists.")
+    return Conflict(f"'{alias}' is already a name of the outlet '{holder}'.")
+
+
+def add_many(session: Session, items: Sequence[OutletInput]) -> list[Outlet]:
+    """New outlets with their aliases, checked as a whole (no name may be taken, by a
+    stored outlet or by another of ``items``) and written with one flush: an import
+    adds hundreds of outlets."""
+    plans: list[tuple[OutletInput, str, list[str], str | None, dict[str, str]]] = []
+    # name norm -> (the new outlet that claims it, the name as written, its primary name?)
+    claimed: dict[str, tuple[str, str, bool]] = {}
+    for data in items:
+        name = _clean_name(data.name)
+        aliases = [_clean_name(a, "Alias") for a in data.aliases]
+        grade = check_grade(data.grade)
+        primary = name_norm(name)
+        by_norm: dict[str, str] = {primary: name}
+        for alias in aliases:
+            by_norm.setdefault(name_norm(alias), alias)
+        for norm, alias in by_norm.items():
+            if norm in claimed:
+                raise _taken(alias, norm == primary, claimed[norm][0])
+            claimed[norm] = (name, alias, norm == primary)
+        plans.append((data, name, aliases, grade, by_norm))
+    norms = list(claimed)
+    for start in range(0, len(norms), 500):
+        taken = session.execute(
+            select(OutletAlias.norm, Outlet.name)
+            .join(Outlet)
+            .where(OutletAlias.norm.in_(norms[start : start + 500]))
+        ).first()
+        if taken is not None:
+            _, alias, is_primary = claimed[taken[0]]
+            raise _taken(alias, is_primary, taken[1])
+    made = []
+    for data, name, aliases, grade, by_norm in plans:
+        primary = name_norm(name)
+        outlet = Outlet(
+            name=name,
+            kind=data.kind,
+            country=data.country,
+            url=data.url,
+            grade=grade,
+            notes=data.notes,
+            aliases=[OutletAlias(alias=a, norm=n, is_primary=n == primary) for n, a in by_norm.items()],
+        )
+        session.add(outlet)
+        events.pending(session, "outlet-add", outlet=name, aliases=aliases, grade=grade)
+        made.append(outlet)
     session.flush()
-    events.record(session, "outlet-add", outlet=name, aliases=aliases, grade=grade)
-    return outlet
+    return made
 
 
 def get_or_create(session: Session, name: str) -> tuple[Outlet, bool]:
