@@ -211,10 +211,11 @@ def test_import_prepared_in_forked_workers_stores_what_a_serial_import_stores(cl
     expected = serial.ok("export", "--format", "jsonl").stdout
 
     forked = []
-    real = parallel.run
+    real, real_start = parallel.run, parallel.start
     monkeypatch.setattr(
         parallel, "run", lambda fn, tasks, n, **kw: forked.append(n) or real(fn, tasks, n, **kw)
     )
+    monkeypatch.setattr(parallel, "start", lambda fn, tasks, n: forked.append(n) or real_start(fn, tasks, n))
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
     monkeypatch.setattr(importexport, "FOLD_PARALLEL_FROM", 1)
     monkeypatch.setattr(detection, "DETECT_PARALLEL_FROM", 1)
@@ -260,3 +261,62 @@ def test_outlet_lines_add_new_outlets_together_and_complete_known_ones(cli, tmp_
     assert result.exit_code == 1
     assert "'rudaw.net' is already a name of the outlet 'Rudaw'" in result.stderr
     assert table_counts(cli.url) == before
+
+
+def test_detectors_see_the_claims_as_the_import_writes_them(cli, tmp_path, monkeypatch):
+    """The import starts its detectors before writing its rows, on views built in memory:
+    they must equal the views read back from the database once the import is written,
+    for new claims and for stored claims that gain an appearance, a topic and a date."""
+    from sqlalchemy.orm import Session
+
+    from tracker import detection
+    from tracker.db import make_engine
+
+    base = "Kataib Hezbollah fired {} rockets at the Ain al-Asad air base on 7 July, a US official said."
+    other = "The Popular Mobilization Forces moved {} fighters to Tal Afar on 3 March, Rudaw reported."
+    first = tmp_path / "first.jsonl"
+    write_jsonl(
+        first, [{"text": base.format(14), "outlet": "AP", "published": "2021-07-08", "topics": ["attacks"]}]
+    )
+    cli.ok("import", str(first))
+    second = tmp_path / "second.jsonl"
+    write_jsonl(
+        second,
+        [
+            {
+                "text": base.format(14),
+                "outlet": "Reuters",
+                "published": "2021-07-09",
+                "topics": ["rockets"],
+                "event_date": "2021-07-07",
+                "speaker": "a US official",
+            },
+            {"text": base.format(30), "outlet": "Rudaw", "published": "2021-07-10", "stance": "reports"},
+            {"text": other.format(2500), "outlet": "Rudaw", "published": "2022-03-04"},
+            {
+                "text": other.format(900),
+                "outlet": "Kurdistan 24",
+                "published": "2022-03-05",
+                "topics": ["pmf"],
+            },
+        ],
+    )
+    seen = []
+    real = detection.start_detection
+    monkeypatch.setattr(
+        detection,
+        "start_detection",
+        lambda vs, pairs, *a: seen.append((dict(vs), set(pairs))) or real(vs, pairs, *a),
+    )
+    report = cli.json("import", str(second))
+    assert report["appearances_added"] == 1
+    ((vs, pairs),) = seen
+    assert len(pairs) >= 2 and set(vs) == {x for p in pairs for x in p}
+    engine = make_engine(cli.url)
+    with Session(engine) as s:
+        assert vs == detection.views(s, set(vs))
+        stored = min(vs)
+        assert vs[stored].outlets == ("AP", "Reuters")
+        assert vs[stored].event_date == "2021-07-07"
+        assert set(vs[stored].topics) == {"attacks", "rockets"}
+    engine.dispose()

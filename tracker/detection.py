@@ -89,19 +89,32 @@ def views(session: Session, ids: Iterable[int]) -> dict[int, det.ClaimView]:
         for cid, text, event_date, topics in session.execute(
             select(Claim.id, Claim.text, Claim.event_date, Claim.topics).where(Claim.id.in_(chunk))
         ):
-            a = apps.get(cid, [])
-            out[cid] = det.ClaimView(
-                id=cid,
-                text=text,
-                event_date=event_date,
-                published=tuple(p for p, _, _, _ in a if p),
-                stances=tuple(s for _, s, _, _ in a),
-                speakers=tuple(sp for _, _, sp, _ in a if sp),
-                outlets=tuple(o for _, _, _, o in a),
-                topics=tuple(topics or ()),
-                verdict=verdicts.get(cid),
-            )
+            out[cid] = view(cid, text, event_date, topics, apps.get(cid, []), verdicts.get(cid))
     return out
+
+
+def view(
+    cid: int,
+    text: str,
+    event_date: str | None,
+    topics: Iterable[str] | None,
+    appearances: Iterable[tuple[str | None, str, str | None, str]],
+    verdict: str | None,
+) -> det.ClaimView:
+    """A claim's view from its fields and its appearances, in order, as (published,
+    stance, speaker, outlet name)."""
+    a = list(appearances)
+    return det.ClaimView(
+        id=cid,
+        text=text,
+        event_date=event_date,
+        published=tuple(p for p, _, _, _ in a if p),
+        stances=tuple(s for _, s, _, _ in a),
+        speakers=tuple(sp for _, _, sp, _ in a if sp),
+        outlets=tuple(o for _, _, _, o in a),
+        topics=tuple(topics or ()),
+        verdict=verdict,
+    )
 
 
 # ---------------------------------------------------------------- recording
@@ -164,11 +177,19 @@ def detect_pairs(
     pairs = list({tuple(sorted(p)) for p in pairs if p[0] != p[1]})
     if not pairs:
         return []
+    return start_detection(views(session, {x for p in pairs for x in p}), pairs, lexicon_)()
+
+
+def start_detection(
+    vs: dict[int, det.ClaimView], pairs: Iterable[tuple[int, int]], lexicon_: det.Lexicon | None = None
+) -> Callable[[], list[tuple[int, int, list[det.Signal]]]]:
+    """``detect_pairs`` on claims whose views are given, begun now: with many pairs the
+    forked workers run while the caller goes on (an import writes its rows meanwhile),
+    and the function returned waits for them and gives the findings."""
     from tracker import parallel
 
+    pairs = sorted({tuple(sorted(p)) for p in pairs if p[0] != p[1]})
     lex = lexicon_ or lexicon()
-    vs = views(session, {x for p in pairs for x in p})
-    pairs.sort()
     workers = parallel.workers(len(pairs), DETECT_PARALLEL_FROM)
     shares = _shares(pairs, workers * 4) if workers > 1 else [pairs]
 
@@ -190,8 +211,13 @@ def detect_pairs(
                 found.append((a, b, signals))
         return found
 
-    found = [f for part in parallel.run(share, len(shares), workers) for f in part]
-    return sorted(found, key=lambda f: (f[0], f[1]))
+    results = parallel.start(share, len(shares), workers)
+
+    def findings() -> list[tuple[int, int, list[det.Signal]]]:
+        found = [f for part in results() for f in part]
+        return sorted(found, key=lambda f: (f[0], f[1]))
+
+    return findings
 
 
 def _shares(pairs: list[tuple[int, int]], n: int) -> list[list[tuple[int, int]]]:

@@ -177,8 +177,20 @@ def _check(fn: Callable[[], Any], src: str, line: int, name: str) -> Any:
         raise LineError(src, line, name, str(exc)) from exc
 
 
-_CLAIM_STRINGS = ("published", "event_date", "stance", "verdict", "key", "claim", "url", "speaker")
-_CLAIM_STRINGS += ("speaker_role", "via", "quote")
+# Optional fields of a claim line that must be strings, and lists of strings.
+_CLAIM_STRINGS = (
+    "published",
+    "event_date",
+    "stance",
+    "verdict",
+    "key",
+    "claim",
+    "url",
+    "speaker",
+    "speaker_role",
+    "via",
+    "quote",
+)
 _CLAIM_LISTS = ("contradicts", "supports", "duplicates")
 
 
@@ -838,30 +850,30 @@ def _write_claims(
     ids = _allocate_claim_ids(session, len(new_claims))
     for cid, row in zip(ids, new_claims, strict=True):
         row["id"] = cid
-    conn = session.connection()
-    db.insert_rows(conn, Claim.__table__, new_claims)
 
     def real(ref: int) -> int:
         return ids[-ref - 1] if ref < 0 else ref
 
     for app in new_apps:
         app["claim_id"] = real(app["claim_id"])
+    # Contradictions are the detectors' call (they know about time, which the matcher's
+    # "same words, other numbers" does not), on the pairs worth a look. They start on the
+    # claims as they will be once written, and run while the rows are written.
+    check = {(real(n), real(o)) for n, others in to_check.items() for o in others}
+    detected = detection.start_detection(_views_to_be(session, check, new_claims, new_apps, updates), check)
+    conn = session.connection()
+    db.insert_rows(conn, Claim.__table__, new_claims)
     db.insert_rows(conn, Appearance.__table__, new_apps)
-    matching.index_many(conn, list(zip(ids, posted, strict=True)), posted=True)
+    matching.post(conn, list(zip(ids, posted, strict=True)), posted=True)
     for cid, upd in updates.items():
         claim = session.get(Claim, cid)
         claim.topics = list(dict.fromkeys([*(claim.topics or []), *upd["topics"]]))
         claim.event_date = claim.event_date or upd["event_date"]
     session.flush()
     # Suggested relations. Every pair has a claim created by this import, so none can be
-    # stored or dismissed yet: they are written in bulk. Contradictions are the
-    # detectors' call (they know about time, which the matcher's "same words, other
-    # numbers" does not), on the pairs worth a look.
+    # stored or dismissed yet: they are written in bulk.
     rows: dict[tuple[int, int, str], dict] = {}
-    found = detection.detect_pairs(
-        session, {(real(n), real(o)) for n, others in to_check.items() for o in others}
-    )
-    for a, b, signals in found:
+    for a, b, signals in detected():
         rows.setdefault((a, b, "contradicts"), detection.relation_row(a, b, signals))
     for new_ref, other_ref, j in suggestions:
         a, b = sorted((real(new_ref), real(other_ref)))
@@ -883,6 +895,52 @@ def _write_claims(
     batch = [r for (a, b, _), r in rows.items() if a not in merged_away and b not in merged_away]
     report.suggestions += relations.add_suggestions(session, batch)
     return {k: real(v) for k, v in key_ref.items()}
+
+
+def _views_to_be(
+    session: Session,
+    pairs: set[tuple[int, int]],
+    new_claims: list[dict],
+    new_apps: list[dict],
+    updates: dict[int, dict],
+) -> dict:
+    """The detectors' views of the claims in ``pairs`` as they will be once this import's
+    rows are written: new claims from their rows, stored ones from the database with the
+    appearances, topics and event date this import adds to them."""
+    from dataclasses import replace
+
+    from tracker import detection
+    from tracker.models import Outlet
+
+    wanted = {x for p in pairs for x in p}
+    if not wanted:
+        return {}
+    new = {row["id"]: row for row in new_claims if row["id"] in wanted}
+    out = detection.views(session, wanted - set(new))
+    names = dict(session.execute(select(Outlet.id, Outlet.name)).all())
+    apps: dict[int, list] = defaultdict(list)
+    for app in new_apps:
+        if app["claim_id"] in wanted:
+            apps[app["claim_id"]].append(
+                (app["published"], app["stance"], app["speaker"], names.get(app["outlet_id"], ""))
+            )
+    for cid, row in new.items():
+        out[cid] = detection.view(cid, row["text"], row["event_date"], row["topics"], apps[cid], None)
+    for cid, v in list(out.items()):
+        if cid in new or (cid not in apps and cid not in updates):
+            continue
+        more = detection.view(cid, v.text, None, None, apps.get(cid, []), None)
+        upd = updates.get(cid)
+        out[cid] = replace(
+            v,
+            published=v.published + more.published,
+            stances=v.stances + more.stances,
+            speakers=v.speakers + more.speakers,
+            outlets=v.outlets + more.outlets,
+            topics=tuple(dict.fromkeys([*v.topics, *upd["topics"]])) if upd else v.topics,
+            event_date=(v.event_date or upd["event_date"]) if upd else v.event_date,
+        )
+    return out
 
 
 @dataclass

@@ -110,12 +110,6 @@ def index_claim(session: Session, claim: Claim, aliases: dict[str, str] | None =
     post(conn, [(claim.id, claim.norm)])
 
 
-def index_many(conn: Connection, rows: Sequence[tuple[int, str]], *, posted: bool = False) -> None:
-    """Postings for many new claims at once: rows of (claim id, folded text), or of (claim
-    id, ``posted_form``) with ``posted=True``."""
-    post(conn, rows, posted=posted)
-
-
 def reindex_all(conn: Connection, batch_size: int = 5000) -> int:
     """Recompute every claim's matching form and postings (migrations, alias changes)."""
     aliases = alias_map(conn)
@@ -133,7 +127,7 @@ def reindex_all(conn: Connection, batch_size: int = 5000) -> int:
             text("UPDATE claims SET norm = :norm WHERE id = :id"),
             [{"norm": n, "id": cid} for cid, n in folded],
         )
-        index_many(conn, folded)
+        post(conn, folded)
         last = rows[-1][0]
         done += len(rows)
 

@@ -73,6 +73,39 @@ def run(
         gc.unfreeze()
 
 
+def start(fn: Callable[[int], R], tasks: int, n_workers: int) -> Callable[[], list[R]]:
+    """``run`` begun now: the workers fork and work while the caller goes on; the function
+    returned waits for them and gives the results. With one worker the work is done when
+    the results are asked for. No other pass may run in between."""
+    import multiprocessing
+
+    if n_workers <= 1:
+        return lambda: [fn(k) for k in range(tasks)]
+    import gc
+
+    _JOB[:] = [fn]
+    gc.freeze()
+    try:
+        pool = multiprocessing.get_context("fork").Pool(n_workers, initializer=_mark_worker)
+        pending = pool.map_async(_call, range(tasks), chunksize=1)
+    except BaseException:
+        _JOB.clear()
+        gc.unfreeze()
+        raise
+    # The children have forked: the parent may let go of the job and collect again.
+    _JOB.clear()
+    gc.unfreeze()
+
+    def results() -> list[R]:
+        try:
+            return pending.get()
+        finally:
+            pool.terminate()
+            pool.join()
+
+    return results
+
+
 def fork_map(fn: Callable[[T], R], items: Sequence[T], n_workers: int | None = None) -> list[R]:
     """``[fn(x) for x in items]``, in forked workers when there are enough items."""
     w = workers(len(items)) if n_workers is None else n_workers
