@@ -135,3 +135,26 @@ def test_sqlite_postings_move_to_fts5_and_back(tmp_path):
         found = matching.find(s, "Qaani met militia leaders in Baghdad on 7 July and told them to hold fire.")
         assert [f.judgement.kind for f in found][:1] == ["same"]
     engine.dispose()
+
+
+def test_sqlite_without_fts5_is_refused_with_a_clear_sentence():
+    """A Python whose sqlite3 lacks FTS5 cannot hold tracker's SQLite postings: the
+    migration says so in one sentence instead of failing on SQL."""
+    import importlib.util
+
+    import sqlalchemy as sa
+
+    from tracker.db import migrations_dir
+    from tracker.errors import TrackerError
+
+    path = migrations_dir() / "versions" / "0003_sqlite_fts_postings.py"
+    spec = importlib.util.spec_from_file_location("migration_0003", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    class NoFts5:
+        def exec_driver_sql(self, sql):
+            raise sa.exc.OperationalError(sql, {}, Exception("no such module: fts5"))
+
+    with pytest.raises(TrackerError, match="has no FTS5"):
+        module._require_fts5(NoFts5())

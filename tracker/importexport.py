@@ -483,7 +483,8 @@ def import_records(
         raise InvalidInput(f"--duplicates must be one of {modes}, not '{duplicates}'.")
     while True:
         try:
-            _resolve_reference_keys(session, records, src)
+            with parallel.no_gc():
+                _resolve_reference_keys(session, records, src)
             break
         except LineError as exc:
             if rejects is None:
@@ -491,8 +492,10 @@ def import_records(
             rejects.append((exc.line, str(exc)))
             records = [r for r in records if r.line != exc.line]
     report = ImportReport(lines=len(records))
-    _import_outlets(session, [r.data for r in records if r.type == "outlet"], report)
+    # A large file's records stay in memory to the end: a garbage collection would walk
+    # them all, again and again, while the outlets and claims are written.
     with parallel.no_gc():
+        _import_outlets(session, [r.data for r in records if r.type == "outlet"], report)
         created = _write_claims(
             session, [r for r in records if r.type == "claim"], report, duplicates, progress
         )
