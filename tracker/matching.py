@@ -216,7 +216,11 @@ def score(a_norm: str, b_norm: str, sort: float | None = None) -> float:
 
     if sort is None:
         sort = fuzz.token_sort_ratio(a_norm, b_norm, processor=None)
-    tset = fuzz.token_set_ratio(a_norm, b_norm, processor=None)
+    return _combined(sort, fuzz.token_set_ratio(a_norm, b_norm, processor=None))
+
+
+def _combined(sort: float, tset: float) -> float:
+    """``score`` from the token-sort and token-set ratios."""
     return round(0.5 * sort + 0.5 * tset, 1)
 
 
@@ -549,13 +553,33 @@ def _score_blocks(
                 score_cutoff=floor,
                 limit=None,
             )
+            fresh: list[tuple[tuple[int, int], float, int]] = []
             for _, sim, off in close:
                 i, j = members[x], members[x + 1 + off]
                 pair = (i, j) if i < j else (j, i)
                 if pair not in seen:
                     seen.add(pair)
+                    fresh.append((pair, sim, j))
+            if min_score is None or len(fresh) < 2:
+                for pair, sim, _ in fresh:
                     if enough(pair[0], pair[1], sim):
                         yield pair[0], pair[1], sim
+                continue
+            # The token-set ratios of this text with all its close partners in one call
+            # (the ratio is symmetric; rapidfuzz prepares the text once).
+            tset = {
+                k: t
+                for _, t, k in process.extract(
+                    norms[members[x]],
+                    [norms[j] for _, _, j in fresh],
+                    scorer=fuzz.token_set_ratio,
+                    processor=None,
+                    limit=None,
+                )
+            }
+            for k, (pair, sim, _) in enumerate(fresh):
+                if _combined(sim, tset[k]) >= min_score:
+                    yield pair[0], pair[1], sim
 
 
 def sort_floor(score_floor: float) -> float:
