@@ -118,3 +118,24 @@ def test_every_posted_token_is_found_again_in_sqlite_fts5(fts_engine):
             conn.rollback()
 
     check()
+
+
+def test_blocks_keep_exactly_the_pairs_whose_score_reaches_the_minimum():
+    """Within a block, the score of a text with its close partners is computed in one
+    call: the pairs kept must be exactly those whose ``score`` reaches ``min_score``."""
+    import itertools
+
+    places = ["Baghdad", "Erbil", "Basra", "Mosul", "Kirkuk", "Najaf", "Karbala", "Tikrit"]
+    actors = ["Kataib Hezbollah", "Asaib Ahl al-Haq", "the PMF", "Saraya al-Salam"]
+    texts = [
+        f"{actor} fired {n} rockets at a base near {place} on 7 July, officials said."
+        for actor, place, n in itertools.product(actors, places, (3, 14))
+    ] + [f"{a} met envoys in {p} to discuss the truce." for a, p in itertools.product(actors, places)]
+    norms = [matching.fold_text(t) for t in texts]
+    block = [list(range(len(norms)))]
+    floor = matching.sort_floor(matching.SETTINGS.suggest)
+    everything = list(matching._score_blocks(norms, block, floor))
+    kept = list(matching._score_blocks(norms, block, floor, min_score=80.0))
+    expected = [(i, j, s) for i, j, s in everything if matching.score(norms[i], norms[j], s) >= 80.0]
+    assert kept == expected
+    assert 0 < len(kept) < len(everything)
