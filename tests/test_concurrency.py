@@ -38,3 +38,36 @@ def test_two_processes_adding_claims_at_once_both_succeed(cli):
         assert p.returncode == 0, err
     apps = [a["outlet"] for c in cli.json("claim", "list") for a in c["appearances"]]
     assert (apps.count("Reuters"), apps.count("Rudaw")) == (15, 15)
+
+
+def test_work_started_in_forked_workers_runs_while_the_caller_goes_on(tmp_path):
+    """``parallel.start`` forks its workers at once: they finish their tasks while the
+    caller is busy, the results come back in task order, and a cancelled start leaves no
+    worker running."""
+    import time
+
+    from tracker import parallel
+
+    marks = tmp_path / "marks"
+    marks.mkdir()
+
+    def task(k: int) -> int:
+        (marks / str(k)).write_text("done")
+        return k * k
+
+    started = parallel.start(task, 6, 2)
+    deadline = time.monotonic() + 30
+    while len(list(marks.iterdir())) < 6 and time.monotonic() < deadline:
+        time.sleep(0.01)  # the caller does something else; the workers do not wait for it
+    assert len(list(marks.iterdir())) == 6
+    assert started.results() == [k * k for k in range(6)]
+    assert parallel.start(task, 3, 1).results() == [0, 1, 4]
+
+    import multiprocessing
+
+    slow = parallel.start(lambda k: time.sleep(60), 2, 2)
+    assert multiprocessing.active_children()
+    t0 = time.monotonic()
+    slow.cancel()
+    assert time.monotonic() - t0 < 10
+    assert not multiprocessing.active_children()

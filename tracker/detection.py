@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker import contradictions as det
+from tracker import parallel
 from tracker.models import Appearance, Claim, Outlet, Relation, Verdict
 
 BATCH = 20_000
@@ -177,17 +178,15 @@ def detect_pairs(
     pairs = list({tuple(sorted(p)) for p in pairs if p[0] != p[1]})
     if not pairs:
         return []
-    return start_detection(views(session, {x for p in pairs for x in p}), pairs, lexicon_)()
+    return start_detection(views(session, {x for p in pairs for x in p}), pairs, lexicon_).results()
 
 
 def start_detection(
     vs: dict[int, det.ClaimView], pairs: Iterable[tuple[int, int]], lexicon_: det.Lexicon | None = None
-) -> Callable[[], list[tuple[int, int, list[det.Signal]]]]:
+) -> parallel.Started:
     """``detect_pairs`` on claims whose views are given, begun now: with many pairs the
-    forked workers run while the caller goes on (an import writes its rows meanwhile),
-    and the function returned waits for them and gives the findings."""
-    from tracker import parallel
-
+    forked workers run while the caller goes on (an import writes its rows meanwhile);
+    ``results()`` waits for them and gives the findings."""
     pairs = sorted({tuple(sorted(p)) for p in pairs if p[0] != p[1]})
     lex = lexicon_ or lexicon()
     workers = parallel.workers(len(pairs), DETECT_PARALLEL_FROM)
@@ -211,13 +210,13 @@ def start_detection(
                 found.append((a, b, signals))
         return found
 
-    results = parallel.start(share, len(shares), workers)
+    started = parallel.start(share, len(shares), workers)
 
     def findings() -> list[tuple[int, int, list[det.Signal]]]:
-        found = [f for part in results() for f in part]
+        found = [f for part in started.results() for f in part]
         return sorted(found, key=lambda f: (f[0], f[1]))
 
-    return findings
+    return parallel.Started(findings, started.cancel)
 
 
 def _shares(pairs: list[tuple[int, int]], n: int) -> list[list[tuple[int, int]]]:

@@ -864,19 +864,23 @@ def _write_claims(
     # claims as they will be once written, and run while the rows are written.
     check = {(real(n), real(o)) for n, others in to_check.items() for o in others}
     detected = detection.start_detection(_views_to_be(session, check, new_claims, new_apps, updates), check)
-    conn = session.connection()
-    db.insert_rows(conn, Claim.__table__, new_claims)
-    db.insert_rows(conn, Appearance.__table__, new_apps)
-    matching.post(conn, list(zip(ids, posted, strict=True)), posted=True)
-    for cid, upd in updates.items():
-        claim = session.get(Claim, cid)
-        claim.topics = list(dict.fromkeys([*(claim.topics or []), *upd["topics"]]))
-        claim.event_date = claim.event_date or upd["event_date"]
-    session.flush()
+    try:
+        conn = session.connection()
+        db.insert_rows(conn, Claim.__table__, new_claims)
+        db.insert_rows(conn, Appearance.__table__, new_apps)
+        matching.post(conn, list(zip(ids, posted, strict=True)), posted=True)
+        for cid, upd in updates.items():
+            claim = session.get(Claim, cid)
+            claim.topics = list(dict.fromkeys([*(claim.topics or []), *upd["topics"]]))
+            claim.event_date = claim.event_date or upd["event_date"]
+        session.flush()
+    except BaseException:
+        detected.cancel()
+        raise
     # Suggested relations. Every pair has a claim created by this import, so none can be
     # stored or dismissed yet: they are written in bulk.
     rows: dict[tuple[int, int, str], dict] = {}
-    for a, b, signals in detected():
+    for a, b, signals in detected.results():
         rows.setdefault((a, b, "contradicts"), detection.relation_row(a, b, signals))
     for new_ref, other_ref, j in suggestions:
         a, b = sorted((real(new_ref), real(other_ref)))

@@ -73,14 +73,23 @@ def run(
         gc.unfreeze()
 
 
-def start(fn: Callable[[int], R], tasks: int, n_workers: int) -> Callable[[], list[R]]:
-    """``run`` begun now: the workers fork and work while the caller goes on; the function
-    returned waits for them and gives the results. With one worker the work is done when
-    the results are asked for. No other pass may run in between."""
+class Started:
+    """Work begun by ``start``: ``results()`` waits for it and gives the results;
+    ``cancel()`` stops the workers (when the caller fails before it needs them)."""
+
+    def __init__(self, results: Callable[[], list], cancel: Callable[[], None] = lambda: None) -> None:
+        self.results = results
+        self.cancel = cancel
+
+
+def start(fn: Callable[[int], R], tasks: int, n_workers: int) -> Started:
+    """``run`` begun now: the workers fork and work while the caller goes on. With one
+    worker the work is done when the results are asked for. No other pass may run in
+    between."""
     import multiprocessing
 
     if n_workers <= 1:
-        return lambda: [fn(k) for k in range(tasks)]
+        return Started(lambda: [fn(k) for k in range(tasks)])
     import gc
 
     _JOB[:] = [fn]
@@ -88,22 +97,22 @@ def start(fn: Callable[[int], R], tasks: int, n_workers: int) -> Callable[[], li
     try:
         pool = multiprocessing.get_context("fork").Pool(n_workers, initializer=_mark_worker)
         pending = pool.map_async(_call, range(tasks), chunksize=1)
-    except BaseException:
+    finally:
+        # The children have forked: the parent lets go of the job and collects again.
         _JOB.clear()
         gc.unfreeze()
-        raise
-    # The children have forked: the parent may let go of the job and collect again.
-    _JOB.clear()
-    gc.unfreeze()
+
+    def stop() -> None:
+        pool.terminate()
+        pool.join()
 
     def results() -> list[R]:
         try:
             return pending.get()
         finally:
-            pool.terminate()
-            pool.join()
+            stop()
 
-    return results
+    return Started(results, stop)
 
 
 def fork_map(fn: Callable[[T], R], items: Sequence[T], n_workers: int | None = None) -> list[R]:
