@@ -45,7 +45,6 @@ def run(
     on_result: Callable[[R], None] | None = None,
 ) -> list[R]:
     """``[fn(0), ..., fn(tasks - 1)]``, computed by ``n_workers`` forked workers."""
-    import multiprocessing
 
     if n_workers <= 1:
         out = []
@@ -54,21 +53,29 @@ def run(
             if on_result:
                 on_result(out[-1])
         return out
+    with _forked_pool(fn, n_workers) as pool:
+        out = []
+        for result in pool.imap(_call, range(tasks)):
+            out.append(result)
+            if on_result:
+                on_result(result)
+        return out
+
+
+def _forked_pool(fn: Callable[[int], Any], n_workers: int):
+    """A pool of ``n_workers`` workers forked now, each of which runs ``fn`` on the task
+    numbers it is given (``_call``)."""
     import gc
+    import multiprocessing
 
     _JOB[:] = [fn]
     # Objects that exist before the fork are left out of the workers' garbage collection:
     # a collection would otherwise touch every one of them and copy the pages they sit on.
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(n_workers, initializer=_mark_worker) as pool:
-            out = []
-            for result in pool.imap(_call, range(tasks)):
-                out.append(result)
-                if on_result:
-                    on_result(result)
-            return out
+        return multiprocessing.get_context("fork").Pool(n_workers, initializer=_mark_worker)
     finally:
+        # The children have forked: the parent lets go of the job and collects again.
         _JOB.clear()
         gc.unfreeze()
 
@@ -86,21 +93,10 @@ def start(fn: Callable[[int], R], tasks: int, n_workers: int) -> Started:
     """``run`` begun now: the workers fork and work while the caller goes on. With one
     worker the work is done when the results are asked for. No other pass may run in
     between."""
-    import multiprocessing
-
     if n_workers <= 1:
         return Started(lambda: [fn(k) for k in range(tasks)])
-    import gc
-
-    _JOB[:] = [fn]
-    gc.freeze()
-    try:
-        pool = multiprocessing.get_context("fork").Pool(n_workers, initializer=_mark_worker)
-        pending = pool.map_async(_call, range(tasks), chunksize=1)
-    finally:
-        # The children have forked: the parent lets go of the job and collects again.
-        _JOB.clear()
-        gc.unfreeze()
+    pool = _forked_pool(fn, n_workers)
+    pending = pool.map_async(_call, range(tasks), chunksize=1)
 
     def stop() -> None:
         pool.terminate()
