@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -62,13 +62,36 @@ def _negated(tokens: Iterable[str]) -> bool:
 # ---------------------------------------------------------------- views
 
 
-def views(session: Session, ids: Iterable[int]) -> dict[int, det.ClaimView]:
-    """ClaimViews for the given claims, read in batches."""
+@dataclass
+class Unwritten:
+    """What a transaction is about to write for one claim: its new appearances, as
+    (published, stance, speaker, outlet id), with the topics and event date they bring,
+    and, for a claim not stored yet, its text."""
+
+    appearances: list[tuple[str | None, str, str | None, int]] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    event_date: str | None = None
+    text: str | None = None
+
+
+def views(
+    session: Session, ids: Iterable[int], unwritten: Mapping[int, Unwritten] | None = None
+) -> dict[int, det.ClaimView]:
+    """ClaimViews for the given claims, read in batches; with ``unwritten``, as they will
+    be once that is written (new appearances after the stored ones, topics added, an event
+    date where there was none; a claim not stored yet from its ``text``)."""
+    unwritten = unwritten or {}
     ids = sorted(set(ids))
     out: dict[int, det.ClaimView] = {}
     names = dict(session.execute(select(Outlet.id, Outlet.name)).all())
-    for start in range(0, len(ids), 900):
-        chunk = ids[start : start + 900]
+
+    def more(cid: int) -> list:
+        u = unwritten.get(cid)
+        return [(p, st, sp, names.get(oid, "")) for p, st, sp, oid in u.appearances] if u else []
+
+    stored = [cid for cid in ids if cid not in unwritten or unwritten[cid].text is None]
+    for start in range(0, len(stored), 900):
+        chunk = stored[start : start + 900]
         apps: dict[int, list] = defaultdict(list)
         for cid, pub, stance, speaker, oid in session.execute(
             select(
@@ -90,21 +113,27 @@ def views(session: Session, ids: Iterable[int]) -> dict[int, det.ClaimView]:
         for cid, text, event_date, topics in session.execute(
             select(Claim.id, Claim.text, Claim.event_date, Claim.topics).where(Claim.id.in_(chunk))
         ):
-            out[cid] = view(cid, text, event_date, topics, apps.get(cid, []), verdicts.get(cid))
+            u = unwritten.get(cid)
+            if u is not None:
+                topics = list(dict.fromkeys([*(topics or []), *u.topics]))
+                event_date = event_date or u.event_date
+            out[cid] = _view(cid, text, event_date, topics, apps.get(cid, []) + more(cid), verdicts.get(cid))
+    for cid in ids:
+        u = unwritten.get(cid)
+        if u is not None and u.text is not None:
+            out[cid] = _view(cid, u.text, u.event_date, u.topics, more(cid), None)
     return out
 
 
-def view(
+def _view(
     cid: int,
     text: str,
     event_date: str | None,
     topics: Iterable[str] | None,
-    appearances: Iterable[tuple[str | None, str, str | None, str]],
+    appearances: list[tuple[str | None, str, str | None, str]],
     verdict: str | None,
 ) -> det.ClaimView:
-    """A claim's view from its fields and its appearances, in order, as (published,
-    stance, speaker, outlet name)."""
-    a = list(appearances)
+    a = appearances
     return det.ClaimView(
         id=cid,
         text=text,

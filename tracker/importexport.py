@@ -912,42 +912,25 @@ def _views_to_be(
     updates: dict[int, dict],
 ) -> dict:
     """The detectors' views of the claims in ``pairs`` as they will be once this import's
-    rows are written: new claims from their rows, stored ones from the database with the
-    appearances, topics and event date this import adds to them."""
-    from dataclasses import replace
-
+    rows are written."""
     from tracker import detection
-    from tracker.models import Outlet
 
     wanted = {x for p in pairs for x in p}
-    if not wanted:
-        return {}
-    new = {row["id"]: row for row in new_claims if row["id"] in wanted}
-    out = detection.views(session, wanted - set(new))
-    names = dict(session.execute(select(Outlet.id, Outlet.name)).all())
-    apps: dict[int, list] = defaultdict(list)
+    unwritten: dict[int, detection.Unwritten] = {}
+    for row in new_claims:
+        if row["id"] in wanted:
+            unwritten[row["id"]] = detection.Unwritten(
+                topics=row["topics"], event_date=row["event_date"], text=row["text"]
+            )
+    for cid, upd in updates.items():
+        if cid in wanted:
+            unwritten[cid] = detection.Unwritten(topics=upd["topics"], event_date=upd["event_date"])
     for app in new_apps:
         if app["claim_id"] in wanted:
-            apps[app["claim_id"]].append(
-                (app["published"], app["stance"], app["speaker"], names.get(app["outlet_id"], ""))
+            unwritten.setdefault(app["claim_id"], detection.Unwritten()).appearances.append(
+                (app["published"], app["stance"], app["speaker"], app["outlet_id"])
             )
-    for cid, row in new.items():
-        out[cid] = detection.view(cid, row["text"], row["event_date"], row["topics"], apps[cid], None)
-    for cid, v in list(out.items()):
-        if cid in new or (cid not in apps and cid not in updates):
-            continue
-        more = detection.view(cid, v.text, None, None, apps.get(cid, []), None)
-        upd = updates.get(cid)
-        out[cid] = replace(
-            v,
-            published=v.published + more.published,
-            stances=v.stances + more.stances,
-            speakers=v.speakers + more.speakers,
-            outlets=v.outlets + more.outlets,
-            topics=tuple(dict.fromkeys([*v.topics, *upd["topics"]])) if upd else v.topics,
-            event_date=(v.event_date or upd["event_date"]) if upd else v.event_date,
-        )
-    return out
+    return detection.views(session, wanted, unwritten) if wanted else {}
 
 
 @dataclass
