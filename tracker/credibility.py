@@ -342,8 +342,10 @@ def _tally_range(url: str, bounds: tuple[int, int], contra: dict[int, list[int]]
     back with their first-pass grade."""
     from sqlalchemy.orm import Session as _Session
 
+    from tracker import db
+
     if url not in _READER:
-        _READER[url] = _reader_engine(url)
+        _READER[url] = db.make_engine(url, reader=True)
     tally = _Tally(top)
     grades: dict[int, int] = {}
     held: list[tuple[rules.ClaimFacts, dict]] = []
@@ -352,26 +354,6 @@ def _tally_range(url: str, bounds: tuple[int, int], contra: dict[int, list[int]]
         for item in _first_pass(_facts_batches(s, bounds=bounds), contra, grades, held, seen.append):
             tally.add(item)
     return tally, grades, held, sum(seen)
-
-
-def _reader_engine(url: str):
-    """A read-only engine for a worker: its own connection (never the parent's), and on
-    SQLite a deferred transaction, which reads beside the parent's write lock."""
-    from sqlalchemy import create_engine, event
-    from sqlalchemy.pool import NullPool
-
-    engine = create_engine(url, poolclass=NullPool)
-    if engine.dialect.name == "sqlite":
-
-        @event.listens_for(engine, "connect")
-        def _connect(dbapi_conn, _record):
-            dbapi_conn.isolation_level = None
-
-        @event.listens_for(engine, "begin")
-        def _begin(conn):
-            conn.exec_driver_sql("BEGIN")
-
-    return engine
 
 
 # ---------------------------------------------------------------- outlets

@@ -64,8 +64,14 @@ def migrations_dir() -> Path:
     raise TrackerError("The database migrations are missing from this installation; reinstall tracker.")
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, reader: bool = False) -> Engine:
+    """An engine for ``url``. ``reader=True``: for a forked worker that only reads (no
+    pooled connections kept, and on SQLite a deferred BEGIN, which reads beside the write
+    lock the parent command holds)."""
     from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
+
+    pooling = {"poolclass": NullPool} if reader else {}
 
     if url.startswith("sqlite"):
         path = url.split("///", 1)[1] if "///" in url else ""
@@ -76,7 +82,7 @@ def make_engine(url: str) -> Engine:
                 raise TrackerError(
                     f"Cannot create the folder for the database {path}: {exc.strerror}."
                 ) from exc
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **pooling)
 
         @event.listens_for(engine, "connect")
         def _sqlite_connect(dbapi_conn, _record):  # pragma: no cover - exercised everywhere
@@ -94,13 +100,13 @@ def make_engine(url: str) -> Engine:
         def _sqlite_begin(conn):
             # IMMEDIATE takes the write lock up front, so the busy timeout applies to it
             # rather than failing later when a read transaction tries to upgrade.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            conn.exec_driver_sql("BEGIN" if reader else "BEGIN IMMEDIATE")
             conn.info["changes_at_begin"] = conn.connection.dbapi_connection.total_changes
 
         return engine
     if url.startswith("postgresql"):
         try:
-            return create_engine(url, pool_pre_ping=False)
+            return create_engine(url, pool_pre_ping=False, **pooling)
         except ModuleNotFoundError as exc:
             raise TrackerError(
                 "PostgreSQL support is not installed; run: pip install 'tracker[postgres]'."
