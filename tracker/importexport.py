@@ -667,7 +667,7 @@ def _write_claims(
             norm,
             hedges,
             detection.lexicon_sides(data.text),
-            (matching.posted_form(norm), matching.sorted_form(norm)),
+            matching.block_forms(norm),
         )
 
     prepared = parallel.fork_map(prepare, range(len(lines)), parallel.workers(len(lines), FOLD_PARALLEL_FROM))

@@ -350,9 +350,9 @@ def blocked_pairs(
     member against the later ones in C. Each pair is yielded once, with its similarity,
     or with ``post(i, j, similarity)`` when that is given and not None (``post`` runs in
     the forked workers, so the expensive part of judging a pair is parallel too).
-    ``min_score``: leave out pairs whose ``score`` is below it (checked in C, before
-    ``post``), since ``judge`` calls them unrelated anyway. ``forms``: each text's
-    (``posted_form``, ``sorted_form``), when the caller has them already.
+    ``min_score``: leave out pairs whose ``score`` is below it (rapidfuzz's ratios,
+    before ``post``), since ``judge`` calls them unrelated anyway. ``forms``: each text's
+    ``block_forms``, when the caller has them already.
     """
     from rapidfuzz import fuzz, process
 
@@ -375,6 +375,8 @@ def blocked_pairs(
 
     k = block_tokens or SETTINGS.block_tokens
     workers = parallel.workers(len(norms))
+    if forms is None:
+        forms = parallel.fork_map(block_forms, norms, workers)
     if workers > 1:
         found = _blocked_in_workers(norms, floor, k, post, min_score, workers, forms)
         seen: set[tuple[int, int]] = set()
@@ -384,16 +386,10 @@ def blocked_pairs(
                     seen.add((i, j))
                     yield i, j, out
         return
-    toks = [tokens_of(n) for n in norms] if forms is None else [f[0].split() for f in forms]
-    df: Counter = Counter()
-    for ts in toks:
-        df.update(ts)
-    rank, ones, size = _ranks(df)
-    del df
-    blocks = _blocks(toks, rank, ones, size, k)
-    del toks, rank
-    srt = [sorted_form(n) for n in norms] if forms is None else [f[1] for f in forms]
-    yield from _posted(_score_blocks(norms, blocks, floor, min_score, srt), post)
+    rank, ones, size = _ranks(forms)
+    blocks = _blocks((f[0].split() for f in forms), rank, ones, size, k)
+    del rank
+    yield from _posted(_score_blocks(norms, blocks, floor, min_score, [f[1] for f in forms]), post)
 
 
 def _posted(
@@ -410,12 +406,17 @@ def _posted(
             yield i, j, out
 
 
-def _ranks(df: Counter) -> tuple[dict[str, int], int, int]:
-    """Tokens ranked by (document frequency, token): the k rarest tokens of a text seen at
-    least twice are then its k smallest ranks from ``ones`` on (ties are broken by the
-    token itself, so two wordings of one sentence pick the same ones). Returns the ranks,
-    ``ones`` (how many tokens are seen once) and the vocabulary size."""
+def _ranks(forms: Sequence[tuple[str, str]]) -> tuple[dict[str, int], int, int]:
+    """Tokens of the texts' ``block_forms`` ranked by (document frequency, token): the k
+    rarest tokens of a text seen at least twice are then its k smallest ranks from
+    ``ones`` on (ties are broken by the token itself, so two wordings of one sentence pick
+    the same ones). Returns the ranks, ``ones`` (how many tokens are seen once) and the
+    vocabulary size."""
+    from itertools import chain
+
+    df = Counter(chain.from_iterable(f[0].split() for f in forms))
     vocab = sorted(df.items(), key=lambda e: (e[1], e[0]))
+    del df
     ones = sum(1 for _, c in vocab if c == 1)
     return {t: r for r, (t, _) in enumerate(vocab)}, ones, len(vocab)
 
@@ -466,51 +467,26 @@ def _blocked_in_workers(
     post: Callable[[int, int, float], Any] | None,
     min_score: float | None,
     workers: int,
-    forms: Sequence[tuple[str, str]] | None = None,
+    forms: Sequence[tuple[str, str]],
 ) -> list[list[tuple[int, int, Any]]]:
-    """``blocked_pairs`` in forked workers, in two rounds. First each worker finds the
-    tokens of a share of the texts (returned as one string per text, which pickles
-    fast) with their document frequencies. Then each worker takes every n-th key: it
-    reads the keys of all texts, keeps its own, and scores and judges its blocks. A pair
-    can come from two workers; the caller drops the repeat. With ``forms`` given, the
-    first round is a count in this process."""
-    from itertools import chain
-
+    """``blocked_pairs`` in forked workers: each worker takes every n-th key; it reads the
+    keys of all texts, keeps its own, and scores and judges its blocks. A pair can come
+    from two workers; the caller drops the repeat."""
     from tracker import parallel
 
-    shares = parallel.split(len(norms), workers * 4)
-
-    def tokens_share(p: int) -> tuple[list[str], list[str], Counter]:
-        out: list[str] = []
-        srt: list[str] = []
-        df: Counter = Counter()
-        for norm in norms[shares[p]]:
-            ts = tokens_of(norm)
-            df.update(ts)
-            out.append(" ".join(ts))
-            srt.append(sorted_form(norm))
-        return out, srt, df
-
-    joined: list[str] = []
-    sorted_forms: list[str] = []
-    df: Counter = Counter()
-    if forms is not None:
-        joined = [f[0] for f in forms]
-        sorted_forms = [f[1] for f in forms]
-        df = Counter(chain.from_iterable(map(str.split, joined)))
-    else:
-        for out, srt, part_df in parallel.run(tokens_share, len(shares), workers):
-            joined.extend(out)
-            sorted_forms.extend(srt)
-            df.update(part_df)
-    rank, ones, size = _ranks(df)
-    del df
+    rank, ones, size = _ranks(forms)
+    srt = [f[1] for f in forms]
 
     def key_share(w: int) -> list[tuple[int, int, Any]]:
-        blocks = _blocks((t.split() for t in joined), rank, ones, size, k, (w, workers))
-        return list(_posted(_score_blocks(norms, blocks, floor, min_score, sorted_forms), post))
+        blocks = _blocks((f[0].split() for f in forms), rank, ones, size, k, (w, workers))
+        return list(_posted(_score_blocks(norms, blocks, floor, min_score, srt), post))
 
     return parallel.run(key_share, workers, workers)
+
+
+def block_forms(norm: str) -> tuple[str, str]:
+    """What blocking needs of a folded text: its ``posted_form`` and its ``sorted_form``."""
+    return posted_form(norm), sorted_form(norm)
 
 
 def sorted_form(norm: str) -> str:
