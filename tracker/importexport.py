@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -570,8 +570,8 @@ def import_records(
 
 
 IMPORT_CACHE_MB = 512
-"""SQLite page cache of a large import's connection: the posting table's two indexes
-take inserts in two different orders, and a cache that holds them keeps that fast."""
+"""SQLite page cache of a large import's connection: the claims' and appearances' indexes
+take keys and fingerprints in no order, and a cache that holds them keeps that fast."""
 
 
 def _big_cache(session: Session) -> None:
@@ -606,6 +606,17 @@ def _allocate_claim_ids(session: Session, n: int) -> list[int]:
 
 FOLD_PARALLEL_FROM = 20_000
 """Imports of at least this many matched lines fold their texts in forked workers."""
+
+
+class _Prepared(NamedTuple):
+    """What an import works out for one claim line without the database. The matching
+    form, lexicon sides and block forms only for lines that are matched."""
+
+    fingerprint: str
+    norm: str | None
+    hedges: list[str]
+    sides: frozenset
+    forms: tuple[str, str] | None  # matching.block_forms
 
 
 def _write_claims(
@@ -655,14 +666,13 @@ def _write_claims(
     matched = set(eligible)
     detection.lexicon()  # loaded once, before any fork
 
-    def prepare(n: int) -> tuple[str, str | None, list[str], frozenset, tuple[str, str] | None]:
-        """(fingerprint, folded text, hedges, lexicon sides, (posted form, sorted form))."""
+    def prepare(n: int) -> _Prepared:
         data = lines[n].claim
         hedges = find_hedges(f"{data.text} {data.quote or ''}")
         if n not in matched:
-            return claims.fingerprint(data.text), None, hedges, frozenset(), None
+            return _Prepared(claims.fingerprint(data.text), None, hedges, frozenset(), None)
         norm = matcher.fold(data.text)
-        return (
+        return _Prepared(
             claims.fingerprint(data.text),
             norm,
             hedges,
@@ -711,20 +721,19 @@ def _write_claims(
     to_check: dict[int, list[int]] = {}
 
     # Near-duplicates among the file's earlier lines, found in bulk by blocking.
-    norm_of = {n: prepared[n][1] for n in eligible}
     earlier: dict[int, list[tuple[int, matching.Judgement]]] = defaultdict(list)
     # Near-duplicates need the suggestion threshold; variants with other numbers, a negation
     # or an opposing verb score far above it, so the same floor finds them.
     floor = matching.sort_floor(matching.SETTINGS.suggest)
     texts_ = [lines[n].claim.text for n in eligible]
-    norms_ = [norm_of[n] for n in eligible]
+    norms_ = [prepared[n].norm for n in eligible]
 
     def judged(x: int, y: int, sort: float) -> matching.Judgement | None:
         jd = matching.judge(texts_[x], texts_[y], norms_[x], norms_[y], sort=sort)
         return None if jd.kind == "unrelated" else jd
 
     least = min(matching.SETTINGS.suggest, matching.SETTINGS.contradiction)
-    forms = [prepared[n][4] for n in eligible]
+    forms = [prepared[n].forms for n in eligible]
     for x, y, jd in matching.blocked_pairs(norms_, floor, post=judged, min_score=least, forms=forms):
         i, j = eligible[x], eligible[y]
         earlier[max(i, j)].append((min(i, j), jd))
@@ -732,7 +741,7 @@ def _write_claims(
         list(range(len(eligible))),
         texts_,
         norms_,
-        sides=[prepared[n][3] for n in eligible],
+        sides=[prepared[n].sides for n in eligible],
         posted=[f[0] for f in forms],
     ):
         i, j = sorted((eligible[x], eligible[y]))
@@ -750,7 +759,7 @@ def _write_claims(
         if data.key and data.key in stored_keys:
             report.unchanged += 1
             continue
-        fp = prepared[n][0]
+        fp = prepared[n].fingerprint
         exact = stored_same(data, fp)
         local_exact = local_fp.get(fp)
         if not data.key:
@@ -762,7 +771,7 @@ def _write_claims(
                 continue
         into: int | None = None
         found: list[matching.Found] = []
-        norm = norm_of.get(n)
+        norm = prepared[n].norm
         ref_key = r.data.get("claim")
         if ref_key:
             if ref_key in key_ref:
@@ -790,7 +799,7 @@ def _write_claims(
             norm = norm if norm is not None else matcher.fold(data.text)
             into = -(len(new_claims) + 1)
             local_fp.setdefault(fp, into)
-            posted.append(prepared[n][4][0] if prepared[n][4] else matching.posted_form(norm))
+            posted.append(prepared[n].forms[0] if prepared[n].forms else matching.posted_form(norm))
             new_claims.append(
                 {
                     "key": data.key,
@@ -808,7 +817,7 @@ def _write_claims(
                 if f.claim_id != into and f.judgement.kind in ("same", "suggest")
             )
             check = [f.claim_id for f in found if f.claim_id != into and f.judgement.kind == "contradiction"]
-            if not matcher.db_empty and prepared[n][3]:
+            if not matcher.db_empty and prepared[n].sides:
                 check += [
                     c
                     for c in matcher.candidates(norm)[: detection.CANDIDATES_PER_CLAIM]
@@ -843,7 +852,7 @@ def _write_claims(
                 "speaker_count": data.speaker_count,
                 "quote": data.quote,
                 "stance": data.stance,
-                "hedges": prepared[n][2],
+                "hedges": prepared[n].hedges,
             }
         )
         if data.key:
