@@ -718,50 +718,36 @@ def _token_info(t: str) -> _TokenInfo:
 def _builtin_pass(
     toks: list[str], caps: Container[str], all_names: bool
 ) -> tuple[list[str], list[int] | None]:
-    """Replace built-in phrase aliases; kinds is None when nothing was replaced. Only the
-    tokens that start a phrase are looked at; the others are copied in slices."""
-    get = _INFO.get
-    starts = [i for i, t in enumerate(toks) if (get(t) or _token_info(t))[1] is not None]
-    if not starts:
-        return toks, None
+    """Replace built-in phrase aliases; kinds is None when nothing was replaced."""
     out: list[str] = []
     kinds: list[int] | None = None
     i, n = 0, len(toks)
-    for s in starts:
-        if s < i:
-            continue  # inside a phrase just replaced
-        if s > i:
-            out.extend(toks[i:s])
-            if kinds is not None:
-                kinds.extend([_PLAIN] * (s - i))
-        i = s
+    while i < n:
         t = toks[i]
-        info = _INFO[t]
-        repl = None
-        for length in info[1]:
-            if length == 1:
-                # one word is the alias only when it is a name here: not "hashed out"
-                if all_names or info[4] or t in caps:
-                    repl = info[2]
-            elif i + length <= n:
-                repl = _BUILTIN.get(_keys(toks[i : i + length]))
+        info = _INFO.get(t) or _token_info(t)
+        lens = info[1]
+        if lens is not None:
+            repl = None
+            for length in lens:
+                if length == 1:
+                    # one word is the alias only when it is a name here: not "hashed out"
+                    if all_names or info[4] or t in caps:
+                        repl = info[2]
+                elif i + length <= n:
+                    repl = _BUILTIN.get(_keys(toks[i : i + length]))
+                if repl is not None:
+                    break
             if repl is not None:
-                break
-        if repl is not None:
-            if kinds is None:
-                kinds = [_PLAIN] * len(out)
-            out.append(repl)
-            kinds.append(_BUILTIN_CANON)
-            i += length
-        else:
-            out.append(t)
-            if kinds is not None:
-                kinds.append(_PLAIN)
-            i += 1
-    if i < n:
-        out.extend(toks[i:])
+                if kinds is None:
+                    kinds = [_PLAIN] * len(out)
+                out.append(repl)
+                kinds.append(_BUILTIN_CANON)
+                i += length
+                continue
+        out.append(t)
         if kinds is not None:
-            kinds.extend([_PLAIN] * (n - i))
+            kinds.append(_PLAIN)
+        i += 1
     return out, kinds
 
 
