@@ -49,6 +49,7 @@ def app(
     stance: str = "asserts",
     hedges: tuple[str, ...] = (),
     via_grade: str | None = None,
+    speaker_grade: str | None = None,
 ) -> AppearanceFacts:
     return AppearanceFacts(
         outlet=outlet,
@@ -62,6 +63,7 @@ def app(
         hedges=hedges,
         published="2021-07-09",
         via_grade=via_grade,
+        speaker_grade=speaker_grade,
     )
 
 
@@ -286,6 +288,59 @@ def test_reposts_borrow_the_via_outlet_grade_not_their_own():
     assert information_credibility(claim(*reposts)) == 6  # AP's grade unknown
     with_grade = [app(o, grade="E", via=AP, via_grade="B", speaker="Col. Wayne Marotto") for o in ("X", "Y")]
     assert information_credibility(claim(*with_grade)) == 3
+
+
+# --- speaker grades ---------------------------------------------------------------------
+
+
+def test_a_graded_speaker_is_the_source_not_the_outlet_carrying_the_words():
+    # AP (B) quoting a militia spokesman graded E: an E origin, no longer "possibly true".
+    c = claim(app(AP, grade="B", speaker="Abu Ali al-Askari", speaker_grade="E"), text=GRAD)
+    grade, reasons = credibility_explained(c)
+    assert grade == 6
+    assert reasons[-1] == "no origin graded A-C: Associated Press (speaker Abu Ali al-Askari: E)"
+    # An ungraded blog quoting a speaker graded B: a B origin.
+    c = claim(app("Baghdad Blog", kind="blog", speaker="John Kirby", speaker_grade="B"), text=ROCKETS)
+    grade, reasons = credibility_explained(c)
+    assert grade == 3
+    assert reasons[-1] == "origin graded A-C: Baghdad Blog (speaker John Kirby: B)"
+
+
+def test_an_ungraded_speaker_leaves_the_outlet_grade():
+    c = claim(app(REUTERS, grade="B", speaker="Col. Wayne Marotto"), text=ROCKETS)
+    assert credibility_explained(c)[1][-1] == "origin graded A-C: Reuters (B)"
+
+
+def test_anonymous_speakers_are_never_graded():
+    # A grade handed in for an anonymous speaker (e.g. "a security source") is not used.
+    lone = app(REUTERS, grade="B", speaker="a security source", anonymous=True, speaker_grade="E")
+    other = app(REUTERS, grade="B", speaker="Col. Wayne Marotto", url="https://r.example/2")
+    found = origins([lone, other])
+    assert [(o.grade, o.graded_speaker) for o in found] == [("B", None)]
+
+
+@pytest.mark.parametrize(
+    ("grades", "expected"),
+    [(("B", "A"), "B"), (("A", "E"), "E"), (("C", "F"), "F"), (("B", None), "B")],
+)
+def test_the_lowest_graded_speaker_of_an_origin_counts(grades, expected):
+    apps = [
+        app(AP, grade="A", speaker=f"Speaker {i}", speaker_grade=g, url=f"https://ap.example/{i}")
+        for i, g in enumerate(grades)
+    ]
+    apps += [app(f"Repost {i}", via=AP) for i in range(2)]
+    (only,) = origins(apps)
+    assert only.grade == expected
+    assert only.graded_speaker == f"Speaker {grades.index(expected)}"
+    assert (information_credibility(claim(*apps, text=ROCKETS)) == 3) == (expected in "ABC")
+
+
+def test_speaker_grade_of_one_origin_does_not_grade_another():
+    kirby = app("Pentagon", kind="government", speaker="John Kirby", speaker_grade="E")
+    reuters = app(REUTERS, grade="B", speaker="Col. Wayne Marotto")
+    by_key = {o.key: o for o in origins([kirby, reuters])}
+    assert (by_key["Pentagon"].grade, by_key["Pentagon"].graded_speaker) == ("E", "John Kirby")
+    assert (by_key[REUTERS].grade, by_key[REUTERS].graded_speaker) == ("B", None)
 
 
 # --- independence -----------------------------------------------------------------------

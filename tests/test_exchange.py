@@ -13,6 +13,7 @@ ARTICLE = FIXTURES / "articles" / "wire_ghaani_calm.txt"
 
 def test_csv_export_imports_back_to_the_same_data(cli, tmp_path):
     cli.ok("import", str(FIXTURE))
+    cli.ok("speaker", "grade", "Qais al-Khazali", "E", "--note", "leads Asaib, a party to the fighting")
     csv_path = tmp_path / "all.csv"
     cli.ok("export", "--format", "csv", "--output", str(csv_path))
     assert csv_path.read_text(encoding="utf-8").startswith("type,key,claim,text,outlet")
@@ -42,9 +43,15 @@ def test_fixture_round_trip_is_lossless(cli, tmp_path, db_url):
         "2021-08-01",
     )
     cli.ok("outlet", "grade", "Reuters", "A")
+    cli.ok("speaker", "grade", "John Kirby", "B")
+    cli.ok("speaker", "grade", "Qais al-Khazali", "E", "--note", "leads an armed group")
     first = cli.ok("export").stdout
     lines = [json.loads(x) for x in first.splitlines()]
-    assert {x["type"] for x in lines} == {"outlet", "claim", "relation", "verdict"}
+    assert {x["type"] for x in lines} == {"outlet", "speaker", "claim", "relation", "verdict"}
+    assert [x for x in lines if x["type"] == "speaker"] == [
+        {"type": "speaker", "name": "John Kirby", "reliability": "B"},
+        {"type": "speaker", "name": "Qais al-Khazali", "reliability": "E", "notes": "leads an armed group"},
+    ]
     path = tmp_path / "export.jsonl"
     path.write_text(first, encoding="utf-8")
     other = Cli(f"sqlite:///{tmp_path / 'empty.db'}")
@@ -60,6 +67,7 @@ def test_export_from_sqlite_imports_into_postgresql_identically(tmp_path, reques
         sqlite = Cli(f"sqlite:///{tmp_path / 'src.db'}")
         sqlite.ok("import", str(FIXTURE))
         sqlite.ok("link", "1", "2", "--supports")
+        sqlite.ok("speaker", "grade", "John Kirby", "B", "--note", "Pentagon press secretary")
         first = sqlite.ok("export").stdout
         path = tmp_path / "export.jsonl"
         path.write_text(first, encoding="utf-8")

@@ -148,7 +148,9 @@ def test_story_reposted_by_three_outlets_citing_ap_counts_one_origin(loaded):
     shown = loaded.json("claim", "show", AP)
     outlets = {a["outlet"] for a in shown["appearances"]}
     assert len(outlets) >= 4
-    assert shown["origins"] == [{"origin": "Associated Press", "outlets": sorted(outlets)}]
+    assert shown["origins"] == [
+        {"origin": "Associated Press", "outlets": sorted(outlets), "grade": "B", "graded_speaker": None}
+    ]
     assert shown["credibility"]["grade"] == 4
 
 

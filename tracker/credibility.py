@@ -65,9 +65,11 @@ def _facts_batches(
 ) -> Iterator[list[tuple[rules.ClaimFacts, dict]]]:
     """ClaimFacts (without contradiction grades) with display fields, in batches; ``bounds``
     (lowest id, highest id) limits them to an id range."""
+    from tracker import speakers
     from tracker.normalize import find_hedges
 
     outlets = _outlets(session)
+    speaker_grade = speakers.lookup(session)
     last = 0
     while True:
         stmt = select(Claim.id, Claim.key, Claim.text, Claim.topics).where(Claim.status == "active")
@@ -122,6 +124,7 @@ def _facts_batches(
                         hedges=tuple(hedges or ()),
                         published=published,
                         via_grade=via[1] if via else None,
+                        speaker_grade=speaker_grade(speaker, anonymous),
                     )
                 )
             claim = rules.ClaimFacts(

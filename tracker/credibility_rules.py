@@ -104,6 +104,8 @@ class AppearanceFacts:
     # Analyst grade of the `via` outlet, when the caller knows it. Lets an origin that is
     # only seen through reposts ("via AP", no AP appearance) still carry AP's grade.
     via_grade: str | None = None
+    # Analyst grade of the speaker (tracker.speakers), for a named, not anonymous speaker.
+    speaker_grade: str | None = None
 
 
 @dataclass(frozen=True)
@@ -144,13 +146,22 @@ class Origin:
 
     ``key`` is the display name of the root outlet, ``outlets`` the outlets carrying it (in
     order of first appearance), ``appearances`` indexes into the sequence given to
-    :func:`origins`, and ``grade`` the root outlet's analyst grade when the facts show it.
+    :func:`origins`, and ``grade`` the origin's source grade: the analyst grade of the
+    speakers it names when they are graded (the lowest, if several; ``graded_speaker`` then
+    names the one it comes from), else its root outlet's grade when the facts show it.
     """
 
     key: str
     outlets: tuple[str, ...]
     appearances: tuple[int, ...]
     grade: str | None = None
+    graded_speaker: str | None = None
+
+    def describe_grade(self) -> str:
+        """ "Reuters (B)", "Reuters (speaker Jane Roe: E)", "Reuters (ungraded)"."""
+        if self.graded_speaker:
+            return f"{self.key} (speaker {self.graded_speaker}: {self.grade})"
+        return f"{self.key} ({self.grade or 'ungraded'})"
 
 
 @dataclass(frozen=True)
@@ -325,15 +336,31 @@ def _origins_of(indexed: list[tuple[int, AppearanceFacts]]) -> list[Origin]:
             name = by_index[i].outlet.strip()
             if name not in outlets:
                 outlets.append(name)
+        speaker = _speaker_grade([by_index[i] for i in members])
         result.append(
             Origin(
                 key=display[root_key],
                 outlets=tuple(outlets),
                 appearances=tuple(members),
-                grade=_known_grade(root_key, [app for _, app in indexed]),
+                grade=speaker[1] if speaker else _known_grade(root_key, [app for _, app in indexed]),
+                graded_speaker=speaker[0] if speaker else None,
             )
         )
     return result
+
+
+def _speaker_grade(appearances: Iterable[AppearanceFacts]) -> tuple[str, str] | None:
+    """(speaker, grade) of the lowest-graded named speaker of an origin, or None when no
+    named speaker of it is graded. F (cannot be judged) counts as the lowest."""
+    graded = [
+        (letter, app.speaker.strip())
+        for app in appearances
+        if app.speaker and not app.anonymous and (letter := _grade_letter(app.speaker_grade))
+    ]
+    if not graded:
+        return None
+    letter, speaker = max(graded)
+    return speaker, letter
 
 
 def _known_grade(root_key: str, appearances: Iterable[AppearanceFacts]) -> str | None:
@@ -572,11 +599,11 @@ def _grade(claim: ClaimFacts) -> tuple[int, list[str], list[str], list[Origin]]:
     good = [o for o in found if o.grade in GOOD_SOURCE_GRADES]
     context = [*notes, _describe_origins(found), *against]
     if good:
-        graded = ", ".join(f"{o.key} ({o.grade})" for o in good)
+        graded = ", ".join(o.describe_grade() for o in good)
         return 3, [*context, f"origin graded A-C: {graded}"], [], found
 
     # 6 cannot be judged
-    grades = ", ".join(f"{o.key} ({o.grade or 'ungraded'})" for o in found)
+    grades = ", ".join(o.describe_grade() for o in found)
     return 6, [*context, f"no origin graded A-C: {grades}"], [], found
 
 
@@ -610,10 +637,13 @@ def information_credibility(claim: ClaimFacts) -> int:
        - only interested parties (:func:`is_interested_party`).
     2. probably true: two or more independent origins (:func:`origins`), no contradicting
        claim of any grade, and no appearance denying it.
-    3. possibly true: at least one origin whose outlet is graded A, B or C (and none of the
-       doubts of 4). With two origins that rule 2 refused because of a weak contradiction,
-       a well-graded origin still makes it 3: adding an origin never lowers a grade.
-    6. cannot be judged: everything else: one origin from an ungraded or D-F outlet, no
+    3. possibly true: at least one origin graded A, B or C (and none of the doubts of 4).
+       An origin's grade is that of the named speakers it credits when the analyst graded
+       them (the lowest, if several: the speaker is the source, the outlet only carries
+       the words), else that of its root outlet. With two origins that rule 2 refused
+       because of a weak contradiction, a well-graded origin still makes it 3: adding an
+       origin never lowers a grade.
+    6. cannot be judged: everything else: one origin graded D-F or not graded at all, no
        appearances, or a mixed/unproven verdict with nothing else to go on. Mixed and
        unproven verdicts do not decide the grade; the other rules still apply.
 

@@ -24,7 +24,8 @@ from tracker.errors import InvalidInput
 
 # ---------------------------------------------------------------- CSV
 
-# One header for every line type: claim columns, then outlet, relation and verdict columns.
+# One header for every line type: claim columns, then outlet (and speaker), relation and verdict
+# columns.
 # Names that several line types share (url, kind, claim, note) are one column.
 CSV_COLUMNS: tuple[str, ...] = (
     "type",
@@ -75,6 +76,7 @@ NUMBER_COLUMNS = frozenset({"score"})
 REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "claim": ("text", "outlet"),
     "outlet": ("name",),
+    "speaker": ("name", "reliability"),
     "relation": ("a", "b", "kind"),
     "verdict": ("claim", "rating"),
 }
@@ -84,6 +86,7 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
 _FIELD_ORDER: dict[str, tuple[str, ...]] = {
     "claim": CSV_COLUMNS[:20],
     "outlet": ("type", "name", "aliases", "kind", "country", "url", "reliability", "notes"),
+    "speaker": ("type", "name", "reliability", "notes"),
     "relation": ("type", "a", "b", "kind", "state", "origin", "score", "reasons", "signals", "note"),
     "verdict": ("type", "claim", "rating", "reviewer", "evidence", "note", "date"),
 }

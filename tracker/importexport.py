@@ -35,10 +35,11 @@ from tracker.models import (
     Claim,
     Outlet,
     Relation,
+    Speaker,
     Verdict,
 )
 
-LINE_TYPES = ("claim", "outlet", "relation", "verdict")
+LINE_TYPES = ("claim", "outlet", "speaker", "relation", "verdict")
 # Import validates every line before writing, so the whole file is held in memory.
 # Larger files are refused with advice; TRACKER_MAX_IMPORT_MB raises the limit.
 DEFAULT_MAX_IMPORT_MB = 40
@@ -77,6 +78,7 @@ CLAIM_FIELDS = {
     "duplicates",
 }
 OUTLET_FIELDS = {"type", "name", "aliases", "kind", "country", "url", "reliability", "notes"}
+SPEAKER_FIELDS = {"type", "name", "reliability", "notes"}
 RELATION_FIELDS = {"type", "a", "b", "kind", "state", "origin", "score", "reasons", "signals", "note"}
 VERDICT_FIELDS = {"type", "claim", "rating", "reviewer", "evidence", "note", "date"}
 
@@ -101,6 +103,7 @@ class Record:
 class ImportReport:
     lines: int = 0
     outlets_added: int = 0
+    speakers_graded: int = 0
     claims_added: int = 0
     appearances_added: int = 0
     unchanged: int = 0
@@ -114,6 +117,7 @@ class ImportReport:
         return any(
             (
                 self.outlets_added,
+                self.speakers_graded,
                 self.claims_added,
                 self.appearances_added,
                 self.relations_added,
@@ -248,6 +252,17 @@ def parse_outlet(rec: dict, src: str, line: int) -> None:
         raise LineError(src, line, "reliability", "must be one of A, B, C, D, E, F.")
 
 
+def parse_speaker(rec: dict, src: str, line: int) -> None:
+    from tracker import speakers
+
+    name = _str(rec, "name", src, line, required=True)
+    _check(lambda: speakers.speaker_name(name), src, line, "name")
+    grade = _str(rec, "reliability", src, line, required=True)
+    if grade.strip().upper() not in GRADES:
+        raise LineError(src, line, "reliability", "must be one of A, B, C, D, E, F.")
+    _str(rec, "notes", src, line)
+
+
 def parse_relation(rec: dict, src: str, line: int) -> None:
     for f in ("a", "b"):
         _str(rec, f, src, line, required=True)
@@ -304,6 +319,7 @@ def parse_records(
 _ALLOWED = {
     "claim": CLAIM_FIELDS,
     "outlet": OUTLET_FIELDS,
+    "speaker": SPEAKER_FIELDS,
     "relation": RELATION_FIELDS,
     "verdict": VERDICT_FIELDS,
 }
@@ -323,6 +339,8 @@ def _parse_one(line: int, rec: dict | str, src: str) -> Record:
         record.claim = parse_claim(rec, src, line)
     elif kind == "outlet":
         parse_outlet(rec, src, line)
+    elif kind == "speaker":
+        parse_speaker(rec, src, line)
     elif kind == "relation":
         parse_relation(rec, src, line)
     else:
@@ -476,7 +494,7 @@ def import_records(
     joins the stored claim as an appearance) or "suggest" (every line is its own claim;
     near-duplicates become suggested duplicate relations). Either way, suggestion-band
     duplicates and contradiction candidates are recorded as suggested relations."""
-    from tracker import parallel, relations, verdicts
+    from tracker import parallel, relations, speakers, verdicts
 
     if duplicates not in DUPLICATE_MODES:
         modes = ", ".join(DUPLICATE_MODES)
@@ -496,6 +514,10 @@ def import_records(
     # them all, again and again, while the outlets and claims are written.
     with parallel.no_gc():
         _import_outlets(session, [r.data for r in records if r.type == "outlet"], report)
+        graded = [r.data for r in records if r.type == "speaker"]
+        report.speakers_graded += speakers.add_many(
+            session, [(rec["name"], rec["reliability"], rec.get("notes")) for rec in graded]
+        )
         created = _write_claims(
             session, [r for r in records if r.type == "claim"], report, duplicates, progress
         )
@@ -1108,6 +1130,8 @@ def export_records(session: Session) -> Iterator[dict[str, Any]]:
                 "notes": o.notes,
             }
         )
+    for sp in session.scalars(select(Speaker).order_by(Speaker.name, Speaker.id)):
+        yield _drop_none({"type": "speaker", "name": sp.name, "reliability": sp.grade, "notes": sp.notes})
     keys: dict[int, str] = {}
     stmt = (
         select(Claim)

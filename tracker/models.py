@@ -129,6 +129,23 @@ class OutletAlias(Base):
     outlet: Mapped[Outlet] = relationship(back_populates="aliases")
 
 
+class Speaker(Base):
+    """A speaker the analyst has graded (SPEC §6: source reliability, "optionally a
+    speaker"). Appearances name their speakers as free text; ``key`` is the speaker's
+    transliteration key (tracker.speakers.speaker_key), so one grade covers every spelling
+    of the name ("Esmail Ghaani", "Ismail Qaani")."""
+
+    __tablename__ = "speakers"
+    __table_args__ = (CheckConstraint(_in("grade", GRADES), name="grade"),)
+
+    id: Mapped[intpk]
+    name: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    grade: Mapped[str] = mapped_column(String(1))
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[created]
+
+
 class Claim(Base):
     """One assertion, stated once, in one sentence."""
 

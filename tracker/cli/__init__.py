@@ -103,10 +103,11 @@ def root(
 
 
 def _register() -> None:
-    from tracker.cli import aliases, claims, db, exchange, lexicon, outlets, reports, review
+    from tracker.cli import aliases, claims, db, exchange, lexicon, outlets, reports, review, speakers
 
     app.add_typer(claims.app, name="claim")
     app.add_typer(outlets.app, name="outlet")
+    app.add_typer(speakers.app, name="speaker")
     review.register(app)
     app.add_typer(reports.app, name="report")
     exchange.register(app)

@@ -117,10 +117,10 @@ def show(
 ) -> None:
     """Show a claim's provenance: appearances, outlets, speakers, via chains, independent
     origins, credibility, relations and verdict history."""
-    from tracker import claims, credibility
+    from tracker import claims, credibility, speakers
     from tracker.render import console
     from tracker.render.claims import claim_tree
-    from tracker.render.jsonout import claim_dict, relation_dict, verdict_dict
+    from tracker.render.jsonout import claim_dict, origin_dict, relation_dict, verdict_dict
 
     with session(ctx) as s:
         claim = claims.get(s, ref)
@@ -128,12 +128,11 @@ def show(
         status = claims.review_status(claim, rels)
         others = claims.texts_of(s, [r.b_id if r.a_id == claim.id else r.a_id for r in rels])
         assessed = credibility.assess_one(s, claim.id).assessment
-        origins = [(o.key, sorted(o.outlets)) for o in assessed.origins]
         if json_:
             print_json(
                 {
                     **claim_dict(claim, status),
-                    "origins": [{"origin": name, "outlets": outlets} for name, outlets in origins],
+                    "origins": [origin_dict(o) for o in assessed.origins],
                     "credibility": {
                         "grade": assessed.grade,
                         "reasons": list(assessed.reasons),
@@ -144,7 +143,7 @@ def show(
                 }
             )
         else:
-            console().print(claim_tree(claim, status, rels, others, origins, assessed))
+            console().print(claim_tree(claim, status, rels, others, assessed, speakers.lookup(s)))
 
 
 @app.command("search")

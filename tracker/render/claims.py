@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
@@ -10,12 +12,14 @@ from tracker.models import Claim, Relation
 from tracker.render import data
 
 
-def _speaker(a) -> Text:
+def _speaker(a, grade: str | None = None) -> Text:
     if not a.speaker:
         return Text("anonymous" if a.anonymous else "—", style="dim")
     t = data(a.speaker)
     if a.anonymous:
         t.append(" (anonymous)", style="dim")
+    elif grade:
+        t.append(f" (graded {grade})", style="dim")
     return t
 
 
@@ -44,9 +48,11 @@ def claim_tree(
     status: str,
     relations: list[Relation],
     texts: dict[int, str],
-    origins: list[tuple[str, list[str]]] | None = None,
     assessed=None,
+    speaker_grade: Callable[[str | None, bool], str | None] | None = None,
 ) -> Tree:
+    """The provenance tree; ``assessed`` (a credibility Assessment) adds the independent
+    origins and the credibility grade, ``speaker_grade`` the grades of named speakers."""
     head = Text(f"claim {claim.id} ", style="bold cyan")
     if claim.key:
         head.append(f"[{claim.key}] ", style="dim")
@@ -68,7 +74,7 @@ def claim_tree(
         line.append(a.stance)
         node = apps.add(line)
         sp = Text("speaker: ")
-        sp.append_text(_speaker(a))
+        sp.append_text(_speaker(a, speaker_grade(a.speaker, a.anonymous) if speaker_grade else None))
         if a.speaker_count:
             sp.append(f" ×{a.speaker_count}")
         node.add(sp)
@@ -80,11 +86,11 @@ def claim_tree(
             node.add(Text("quote: “").append_text(data(a.quote)).append("”"))
         if a.hedges:
             node.add(Text("hedges: ").append_text(data(", ".join(a.hedges), "magenta")))
-    if origins is not None:
-        o = tree.add(Text(f"independent origins ({len(origins)})", style="bold"))
-        for name, members in origins:
-            o.add(data(name, "green").append_text(data(f"  ← {', '.join(members)}", "dim")))
     if assessed is not None:
+        o = tree.add(Text(f"independent origins ({len(assessed.origins)})", style="bold"))
+        for origin in assessed.origins:
+            members = ", ".join(sorted(origin.outlets))
+            o.add(data(origin.key, "green").append_text(data(f"  ← {members}", "dim")))
         from tracker.credibility_rules import CREDIBILITY_LABELS
 
         label = CREDIBILITY_LABELS.get(assessed.grade, "")

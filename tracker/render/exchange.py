@@ -14,7 +14,9 @@ def import_summary(name: str, report) -> Text:
         return t
     t.append(
         f": {report.claims_added} new claim(s), {report.appearances_added} new appearance(s), "
-        f"{report.outlets_added} new outlet(s), {report.relations_added} relation(s), "
+        f"{report.outlets_added} new outlet(s), "
+        + (f"{report.speakers_graded} speaker grade(s), " if report.speakers_graded else "")
+        + f"{report.relations_added} relation(s), "
         f"{report.verdicts_added} verdict(s); {report.unchanged} line(s) already stored."
     )
     if report.suggestions:

@@ -75,3 +75,13 @@ def outlet_dict(o: Outlet, aliases: list[str]) -> dict[str, Any]:
         "grade": o.grade,
         "notes": o.notes,
     }
+
+
+def origin_dict(o) -> dict[str, Any]:
+    """An independent origin (credibility_rules.Origin) of ``claim show --json``."""
+    return {
+        "origin": o.key,
+        "outlets": sorted(o.outlets),
+        "grade": o.grade,
+        "graded_speaker": o.graded_speaker,
+    }
