@@ -265,3 +265,50 @@ def test_interrupted_import_leaves_the_database_as_before(cli, tmp_path, monkeyp
     assert result.exit_code == 130
     assert "nothing was written" in result.stderr
     assert table_counts(cli.url) == before
+
+
+def test_export_order_does_not_depend_on_the_postgresql_collation(tmp_path, request):
+    """Outlets and speakers are exported in code-point order of their names, as SQLite
+    sorts them, also from a PostgreSQL database whose names sort by a locale."""
+    import uuid
+
+    from sqlalchemy import text
+
+    from tests.conftest import PG_URL, pg_schema_url
+    from tracker.db import make_engine, upgrade
+
+    request.getfixturevalue("pg_base")  # skips without PostgreSQL, fails in CI
+    schema = f"tracker_coll_{uuid.uuid4().hex[:8]}"
+    admin = make_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        url = pg_schema_url(schema)
+        engine = make_engine(url)
+        upgrade(engine)
+        with engine.begin() as conn:
+            conn.execute(text('ALTER TABLE outlets ALTER COLUMN name TYPE varchar(200) COLLATE "en-x-icu"'))
+            conn.execute(text('ALTER TABLE speakers ALTER COLUMN name TYPE varchar(300) COLLATE "en-x-icu"'))
+        names = ["al-Monitor", "Antiwar.com", "BBC", "bbc arabic", "Ænigma Wire"]
+        lines = [{"type": "outlet", "name": n} for n in names]
+        lines += [{"type": "speaker", "name": n, "reliability": "C"} for n in ("abu Ali", "Abu Zaid", "Ali")]
+        lines += [
+            {"type": "claim", "text": f"Claim {i} carried by {n}.", "outlet": n} for i, n in enumerate(names)
+        ]
+        path = tmp_path / "names.jsonl"
+        path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+        pg, sqlite = Cli(url), Cli(f"sqlite:///{tmp_path / 'names.db'}")
+        pg.ok("import", str(path))
+        sqlite.ok("import", str(path))
+        with engine.connect() as conn:
+            by_locale = list(conn.execute(text("SELECT name FROM outlets ORDER BY name")).scalars())
+        assert by_locale != sorted(names)  # the collation does sort otherwise
+        exported = pg.ok("export").stdout
+        assert exported == sqlite.ok("export").stdout
+        outlet_order = [json.loads(x)["name"] for x in exported.splitlines() if '"type": "outlet"' in x]
+        assert outlet_order == sorted(names)
+        engine.dispose()
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

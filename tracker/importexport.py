@@ -1117,7 +1117,11 @@ def export_key(claim: Claim) -> str:
 
 
 def export_records(session: Session) -> Iterator[dict[str, Any]]:
-    for o in session.scalars(select(Outlet).options(selectinload(Outlet.aliases)).order_by(Outlet.name)):
+    # Outlets and speakers by name in code-point order, sorted here: a PostgreSQL database
+    # with a locale collation would order the names otherwise than SQLite, and the export
+    # of the same data must be the same file on both.
+    stored = session.scalars(select(Outlet).options(selectinload(Outlet.aliases)))
+    for o in sorted(stored, key=lambda o: (o.name, o.id)):
         yield _drop_none(
             {
                 "type": "outlet",
@@ -1130,7 +1134,7 @@ def export_records(session: Session) -> Iterator[dict[str, Any]]:
                 "notes": o.notes,
             }
         )
-    for sp in session.scalars(select(Speaker).order_by(Speaker.name, Speaker.id)):
+    for sp in sorted(session.scalars(select(Speaker)), key=lambda sp: (sp.name, sp.id)):
         yield _drop_none({"type": "speaker", "name": sp.name, "reliability": sp.grade, "notes": sp.notes})
     keys: dict[int, str] = {}
     stmt = (
