@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import FIXTURES
 from tracker import matching
 
 BASE = "General Farhad Manirian told PMF commanders in Baghdad on 30 May 2020 to {} against US troops."
@@ -83,6 +84,51 @@ def test_blocking_finds_what_brute_force_finds_on_a_small_corpus():
     for a, b in SAME:
         i, j = texts.index(a), texts.index(b)
         assert (min(i, j), max(i, j)) in blocked
+
+
+def test_blocking_on_given_posted_forms_finds_the_same_pairs(monkeypatch):
+    """Whole-database passes hand blocking the posted forms read back from the postings;
+    the pairs must be those it finds when it computes the forms itself."""
+    texts = [
+        *[f"Militia {n} fired {n + 3} rockets at a base near Baghdad on day {n}." for n in range(80)],
+        *[f"Officials in Erbil said {n} drones hit the airport on {n} June." for n in range(80)],
+        *[a for a, _ in SAME],
+        *[b for _, b in SAME],
+    ]
+    norms = [matching.fold_text(t) for t in texts]
+    from dataclasses import replace
+
+    monkeypatch.setattr(matching, "SETTINGS", replace(matching.SETTINGS, all_pairs_below=10))  # blocking
+    computed = sorted(matching.blocked_pairs(norms, 60))
+    posted = [matching.posted_form(n) for n in norms]
+    given = sorted(matching.blocked_pairs(norms, 60, posted=posted))
+    assert len(computed) > len(SAME)
+    assert given == computed
+
+
+def test_stored_posted_forms_are_the_forms_the_claims_post(cli, backend):
+    from sqlalchemy import select
+
+    from tracker.db import open_database, session_scope
+    from tracker.models import Claim
+
+    cli.ok("import", str(FIXTURES / "iraq-militias-2021.jsonl"))
+    cli.ok(
+        "claim", "edit", "1", "--text", "Ghaani told the militia leaders to keep calm until the talks end."
+    )
+    engine = open_database(cli.url)
+    try:
+        with session_scope(engine) as s:
+            rows = s.execute(
+                select(Claim.id, Claim.norm).where(Claim.status == "active").order_by(Claim.id)
+            ).all()
+            stored = matching.stored_posted_forms(s, [cid for cid, _ in rows])
+    finally:
+        engine.dispose()
+    if backend == "sqlite":
+        assert stored == [matching.posted_form(norm) for _, norm in rows]
+    else:
+        assert stored is None  # PostgreSQL computes them
 
 
 @pytest.fixture(scope="module")

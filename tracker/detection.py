@@ -317,12 +317,15 @@ def candidate_pairs(session: Session, progress: Callable[[str], None] | None = N
             return True
         return None
 
+    posted = matching.stored_posted_forms(session, ids)
     pairs = {
         (ids[i], ids[j])
-        for i, j, _ in matching.blocked_pairs(norms, floor, SCAN_BLOCK_TOKENS, post=worth_a_look)
+        for i, j, _ in matching.blocked_pairs(
+            norms, floor, SCAN_BLOCK_TOKENS, post=worth_a_look, posted=posted
+        )
     }
     say("matching the opposing-action lexicon")
-    pairs |= lexicon_pairs(ids, texts, norms)
+    pairs |= lexicon_pairs(ids, texts, norms, posted=posted)
     return pairs
 
 
@@ -335,14 +338,18 @@ def lexicon_pairs(
 ) -> set[tuple[int, int]]:
     """Claims on opposite sides of one opposition that share a rare token (of the
     matching form ``norms``); the lexicon itself is matched on the plain texts (or
-    ``sides`` gives ``lexicon_sides`` of each, already computed, and ``posted`` their
-    ``matching.posted_form``)."""
+    ``sides`` gives ``lexicon_sides`` of each, already computed). ``posted``: their
+    ``matching.posted_form``, when known."""
     from collections import Counter
 
     from tracker import matching, parallel
 
     lexicon()  # loaded before the workers fork, so that each does not load it again
-    if sides is None:
+    if sides is None and posted is not None:
+        hits = parallel.fork_map(lexicon_sides, texts)
+        found = [(i, f, posted[i]) for i, f in enumerate(hits) if f]
+        del hits
+    elif sides is None:
 
         def hit(i: int) -> tuple[frozenset, str] | None:
             # A text that matches the lexicon comes back with its tokens (one string,

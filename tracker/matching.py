@@ -198,6 +198,17 @@ def posting_count(conn: Connection | Session, token: str, cap: int) -> int:
     return conn.execute(text(sql), {"t": token, "n": cap}).scalar()
 
 
+def stored_posted_forms(conn: Connection | Session, ids: Sequence[int]) -> list[str] | None:
+    """The ``posted_form`` of each claim of ``ids`` as its postings hold it ("" for a claim
+    with none), read back instead of computed again; None on PostgreSQL, where the postings
+    are a row per token and computing the forms costs less than reading them."""
+    if not _fts(conn):
+        return None
+    rows = conn.execute(text(f"SELECT rowid, tokens FROM {POSTINGS_FTS}"))
+    stored = {cid: tokens for cid, tokens in rows}
+    return [stored.get(cid, "") for cid in ids]
+
+
 def posted_claims(conn: Connection | Session, token: str) -> list[int]:
     """Ids of the claims that hold ``token``."""
     if _fts(conn):
@@ -338,6 +349,7 @@ def blocked_pairs(
     post: Callable[[int, int, float], Any] | None = None,
     min_score: float | None = None,
     forms: Sequence[tuple[str, str]] | None = None,
+    posted: Sequence[str] | None = None,
 ) -> Iterator[tuple[int, int, Any]]:
     """Index pairs (i < j) of ``norms`` whose token-sort similarity is at least ``floor``,
     found by blocking instead of comparing every pair.
@@ -352,7 +364,8 @@ def blocked_pairs(
     the forked workers, so the expensive part of judging a pair is parallel too).
     ``min_score``: leave out pairs whose ``score`` is below it (rapidfuzz's ratios,
     before ``post``), since ``judge`` calls them unrelated anyway. ``forms``: each text's
-    ``block_forms``, when the caller has them already.
+    ``block_forms``, when the caller has them already; ``posted``: each text's
+    ``posted_form`` (``stored_posted_forms``), when only the sorted forms are to be made.
     """
     from rapidfuzz import fuzz, process
 
@@ -375,7 +388,9 @@ def blocked_pairs(
 
     k = block_tokens or SETTINGS.block_tokens
     workers = parallel.workers(len(norms))
-    if forms is None:
+    if forms is None and posted is not None:
+        forms = list(zip(posted, parallel.fork_map(sorted_form, norms, workers), strict=True))
+    elif forms is None:
         forms = parallel.fork_map(block_forms, norms, workers)
     if workers > 1:
         found = _blocked_in_workers(norms, floor, k, post, min_score, workers, forms)
@@ -565,10 +580,11 @@ def sort_floor(score_floor: float) -> float:
 
 
 def duplicate_pairs(
-    rows: Sequence[tuple[int, str, str]], *, suggest_too: bool = True
+    rows: Sequence[tuple[int, str, str]], *, suggest_too: bool = True, posted: Sequence[str] | None = None
 ) -> list[tuple[int, int, Judgement]]:
     """Near-duplicate pairs among ``rows`` of (id, text, folded text), by blocking
-    (``blocked_pairs``); only pairs near the suggestion threshold are judged in Python."""
+    (``blocked_pairs``; ``posted``: the rows' posted forms, if known); only pairs near the
+    suggestion threshold are judged in Python."""
     floor = sort_floor(SETTINGS.suggest if suggest_too else SETTINGS.merge)
     wanted = ("same", "suggest") if suggest_too else ("same",)
 
@@ -577,7 +593,7 @@ def duplicate_pairs(
         return jd if jd.kind in wanted else None
 
     least = SETTINGS.suggest if suggest_too else SETTINGS.merge
-    found = blocked_pairs([r[2] for r in rows], floor, post=keep, min_score=least)
+    found = blocked_pairs([r[2] for r in rows], floor, post=keep, min_score=least, posted=posted)
     return [(rows[i][0], rows[j][0], jd) for i, j, jd in found]
 
 
