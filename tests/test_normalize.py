@@ -583,3 +583,13 @@ def test_same_text_form_collapses_whitespace_as_the_regex_does(text):
     from tracker.claims import same_text_form
 
     assert same_text_form(text) == re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def test_the_ascii_separator_table_as_bytes_is_the_str_table():
+    """ASCII text goes through bytes.translate; every ASCII character must come out as
+    str.translate with the general table makes it."""
+    from tracker.normalize import _ASCII_PUNCT, _ASCII_PUNCT_BYTES
+
+    for code in range(128):
+        c = chr(code)
+        assert c.encode("ascii").translate(_ASCII_PUNCT_BYTES).decode("ascii") == c.translate(_ASCII_PUNCT)

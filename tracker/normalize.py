@@ -128,6 +128,8 @@ _GROUPING_RE = re.compile(r",(?<=[0-9],)(?=[0-9]{3}(?![0-9]))")
 _ASCII_PUNCT = str.maketrans(
     {c: " " for c in map(chr, range(128)) if not ("a" <= c <= "z" or "0" <= c <= "9" or c == ".")}
 )
+# The same table for ASCII text as bytes: bytes.translate is several times faster.
+_ASCII_PUNCT_BYTES = bytes(32 if b in _ASCII_PUNCT else b for b in range(256))
 _DOT_RE = re.compile(r"\.(?:(?<![0-9]\.)|(?![0-9]))")
 _NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
@@ -277,7 +279,8 @@ def _convert_numbers(tokens: list[str]) -> list[str]:
 
 
 def _normalize_once(text: str) -> str:
-    if text.isascii():
+    ascii_ = text.isascii()
+    if ascii_:
         text = text.lower()
         if "`" in text:
             text = text.replace("`", "'")
@@ -292,7 +295,10 @@ def _normalize_once(text: str) -> str:
         text = _GROUPING_RE.sub("", text)
     if "%" in text:
         text = text.replace("%", " percent ")
-    text = text.translate(_ASCII_PUNCT)
+    if ascii_:
+        text = text.encode("ascii").translate(_ASCII_PUNCT_BYTES).decode("ascii")
+    else:
+        text = text.translate(_ASCII_PUNCT)
     if "." in text:
         text = _DOT_RE.sub(" ", _ACRONYM_RE.sub("", text))
     tokens = text.split()
