@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 
 from tests.conftest import table_counts
@@ -190,3 +195,67 @@ def test_default_database_is_in_user_data_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     out = CliRunner().invoke(app, ["db", "path"], env={"TRACKER_DB": None}).stdout.strip()
     assert out == str(tmp_path / "xdg" / "tracker" / "tracker.db")
+
+
+def _many_claims(path, n: int) -> None:
+    lines = [
+        {
+            "type": "claim",
+            "key": f"c{i:04d}",
+            "text": f"Report number {i} on the {i}th drone strike.",
+            "outlet": "Wire",
+        }
+        for i in range(n)
+    ]
+    for line in lines[:3]:
+        line["topics"] = ["drones"]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+
+
+def test_claim_list_shows_the_first_100_unless_told_otherwise(cli, tmp_path):
+    path = tmp_path / "many.jsonl"
+    _many_claims(path, 620)
+    cli.ok("import", str(path))
+    # A relation on a claim past the 500th: statuses are looked up in chunks of ids.
+    cli.ok("link", "c0000", "c0610", "--contradicts")
+    first = cli("claim", "list", "--json")
+    assert first.exit_code == 0
+    assert [c["key"] for c in json.loads(first.stdout)] == [f"c{i:04d}" for i in range(100)]
+    assert "first 100 matching claims; --limit N or --all for more" in first.stderr
+    every = cli.json("claim", "list", "--all")
+    assert len(every) == 620
+    assert {c["key"]: c["status"] for c in every}["c0610"] == "disputed"
+    few = cli("claim", "list", "--limit", "620", "--json")
+    assert len(json.loads(few.stdout)) == 620 and few.stderr == ""
+    topical = cli("claim", "list", "--topic", "drones", "--limit", "2", "--json")
+    assert [c["key"] for c in json.loads(topical.stdout)] == ["c0000", "c0001"]
+    assert "first 2 matching claims" in topical.stderr
+    assert [c["key"] for c in cli.json("claim", "list", "--topic", "drones")] == ["c0000", "c0001", "c0002"]
+
+
+def test_the_console_script_flushes_commits_and_exits_with_the_command_code(tmp_path):
+    """``main`` ends the process with os._exit once the command is done: everything printed
+    must be out, the transaction committed and the SQLite database closed cleanly."""
+    db = tmp_path / "exit.db"
+    path = tmp_path / "many.jsonl"
+    _many_claims(path, 300)
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        cmd = [sys.executable, "-m", "tracker", "--db", str(db), *args]
+        return subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+
+    assert run("import", str(path)).returncode == 0
+    out = run("claim", "list", "--all", "--json")
+    assert out.returncode == 0
+    assert len(json.loads(out.stdout)) == 300  # the whole document, flushed before exit
+    assert not (tmp_path / "exit.db-wal").exists()  # closed cleanly: WAL checkpointed and removed
+    bad = run("claim", "show", "no-such-key")
+    assert (bad.returncode, bad.stdout) == (1, "")
+    assert (
+        bad.stderr.strip()
+        == "Error: No claim with id or key 'no-such-key'; list them with: tracker claim list."
+    )
+    usage = run("claim", "list", "--limit", "0")
+    assert usage.returncode == 2 and "--limit" in usage.stderr
+    help_ = run("--help")
+    assert help_.returncode == 0 and "speaker" in help_.stdout

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker import events, outlets
@@ -272,25 +272,33 @@ def list_claims(
                 )
             )
         )
-    claims = list(session.scalars(stmt))
-    if topic:
-        t = topic.strip().lower()
-        claims = [c for c in claims if t in (c.topics or [])]
-    if limit is not None:
-        claims = claims[:limit]
+    if not topic:
+        return list(session.scalars(stmt if limit is None else stmt.limit(limit)))
+    # Topics are a JSON list: filtered here, reading in batches until the limit is reached.
+    t = topic.strip().lower()
+    claims: list[Claim] = []
+    for c in session.scalars(stmt.execution_options(yield_per=1000)):
+        if t in (c.topics or []):
+            claims.append(c)
+            if limit is not None and len(claims) >= limit:
+                break
     return claims
 
 
+def count_active(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Claim).where(Claim.status == "active")) or 0
+
+
 def relations_of(session: Session, claim_ids: list[int]) -> list[Relation]:
-    if not claim_ids:
-        return []
-    return list(
-        session.scalars(
-            select(Relation)
-            .where(or_(Relation.a_id.in_(claim_ids), Relation.b_id.in_(claim_ids)))
-            .order_by(Relation.id)
-        )
-    )
+    """The relations of these claims (either side), in the order they were made."""
+    found: dict[int, Relation] = {}
+    for start in range(0, len(claim_ids), 500):
+        chunk = claim_ids[start : start + 500]
+        for r in session.scalars(
+            select(Relation).where(or_(Relation.a_id.in_(chunk), Relation.b_id.in_(chunk)))
+        ):
+            found[r.id] = r
+    return [found[i] for i in sorted(found)]
 
 
 def review_status(claim: Claim, relations: list[Relation]) -> str:

@@ -6,9 +6,13 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli.common import JsonOpt, NoInputOpt, YesOpt, interactive, print_json, session
+from tracker.cli.common import JsonOpt, NoInputOpt, YesOpt, info, interactive, print_json, session
 
 app = typer.Typer(help="Claims: add, list, show, search, edit, delete.", no_args_is_help=True)
+
+LIST_LIMIT = 100
+"""Claims ``claim list`` shows unless told otherwise: a database of a million claims is
+no list to print whole by accident."""
 
 
 @app.command("add")
@@ -90,23 +94,31 @@ def list_(
     ctx: typer.Context,
     outlet: Annotated[str | None, typer.Option(help="Only claims carried by this outlet.")] = None,
     topic: Annotated[str | None, typer.Option(help="Only claims with this topic.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many claims.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many claims (oldest first).")] = LIST_LIMIT,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every claim, however many (overrides --limit).")
+    ] = False,
     json_: JsonOpt = False,
 ) -> None:
-    """List claims with their outlets."""
+    """List claims with their outlets, oldest first: the first 100 unless --limit or --all
+    says otherwise (a note on stderr says when more are left out)."""
     from tracker import claims
     from tracker.render import console
     from tracker.render.claims import claims_table
     from tracker.render.jsonout import claim_dict
 
     with session(ctx) as s:
-        rows = claims.list_claims(s, outlet=outlet, topic=topic, limit=limit)
+        rows = claims.list_claims(s, outlet=outlet, topic=topic, limit=None if all_ else limit + 1)
+        more = len(rows) > limit and not all_
+        rows = rows[:limit] if more else rows
         rels = claims.relations_of(s, [c.id for c in rows])
         statuses = {c.id: claims.review_status(c, rels) for c in rows}
         if json_:
             print_json([claim_dict(c, statuses[c.id]) for c in rows])
         else:
             console().print(claims_table(rows, statuses))
+        if more:
+            info(f"Showing the first {limit} matching claims; --limit N or --all for more.")
 
 
 @app.command("show")
