@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from tests.conftest import FIXTURES
@@ -102,11 +104,14 @@ def test_blocking_on_given_posted_forms_finds_the_same_pairs(monkeypatch):
     computed = sorted(matching.blocked_pairs(norms, 60))
     posted = [matching.posted_form(n) for n in norms]
     given = sorted(matching.blocked_pairs(norms, 60, posted=posted))
+    counts = Counter(t for p in posted for t in p.split())
+    with_counts = sorted(matching.blocked_pairs(norms, 60, posted=posted, counts=counts))
     assert len(computed) > len(SAME)
     assert given == computed
+    assert with_counts == computed
 
 
-def test_stored_posted_forms_are_the_forms_the_claims_post(cli, backend):
+def test_stored_postings_are_the_forms_and_counts_of_the_claims(cli, backend):
     from sqlalchemy import select
 
     from tracker.db import open_database, session_scope
@@ -122,13 +127,18 @@ def test_stored_posted_forms_are_the_forms_the_claims_post(cli, backend):
             rows = s.execute(
                 select(Claim.id, Claim.norm).where(Claim.status == "active").order_by(Claim.id)
             ).all()
-            stored = matching.stored_posted_forms(s, [cid for cid, _ in rows])
+            stored = matching.stored_postings(s, [cid for cid, _ in rows])
+            some = matching.stored_postings(s, [cid for cid, _ in rows[:5]])
     finally:
         engine.dispose()
     if backend == "sqlite":
-        assert stored == [matching.posted_form(norm) for _, norm in rows]
+        forms = [matching.posted_form(norm) for _, norm in rows]
+        assert stored.forms == forms
+        assert stored.counts == Counter(t for f in forms for t in f.split())
+        # Postings of claims not asked for: the counts would not be theirs.
+        assert some.forms == forms[:5] and some.counts is None
     else:
-        assert stored is None  # PostgreSQL computes them
+        assert stored is None and some is None  # PostgreSQL computes them
 
 
 @pytest.fixture(scope="module")

@@ -45,9 +45,9 @@ def find_clusters(session: Session, progress: Callable[[str], None] | None = Non
         select(Claim.id, Claim.text, Claim.norm).where(Claim.status == "active").order_by(Claim.id)
     ).all()
     say(f"blocking and scoring {len(rows):,} claims")
-    posted = matching.stored_posted_forms(session, [r[0] for r in rows])
+    stored = matching.stored_postings(session, [r[0] for r in rows])
     with parallel.no_gc():
-        found = matching.duplicate_pairs(rows, posted=posted)
+        found = matching.duplicate_pairs(rows, stored=stored)
     rels = session.execute(
         select(Relation.a_id, Relation.b_id, Relation.state, Relation.score).where(
             Relation.kind == "duplicate"

@@ -317,13 +317,17 @@ def candidate_pairs(session: Session, progress: Callable[[str], None] | None = N
             return True
         return None
 
-    posted = matching.stored_posted_forms(session, ids)
-    pairs = {
-        (ids[i], ids[j])
-        for i, j, _ in matching.blocked_pairs(
-            norms, floor, SCAN_BLOCK_TOKENS, post=worth_a_look, posted=posted
-        )
-    }
+    stored = matching.stored_postings(session, ids)
+    posted = stored.forms if stored else None
+    found = matching.blocked_pairs(
+        norms,
+        floor,
+        SCAN_BLOCK_TOKENS,
+        post=worth_a_look,
+        posted=posted,
+        counts=stored.counts if stored else None,
+    )
+    pairs = {(ids[i], ids[j]) for i, j, _ in found}
     say("matching the opposing-action lexicon")
     pairs |= lexicon_pairs(ids, texts, norms, posted=posted)
     return pairs

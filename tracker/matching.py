@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import delete, select, text
 
@@ -198,15 +198,32 @@ def posting_count(conn: Connection | Session, token: str, cap: int) -> int:
     return conn.execute(text(sql), {"t": token, "n": cap}).scalar()
 
 
-def stored_posted_forms(conn: Connection | Session, ids: Sequence[int]) -> list[str] | None:
-    """The ``posted_form`` of each claim of ``ids`` as its postings hold it ("" for a claim
-    with none), read back instead of computed again; None on PostgreSQL, where the postings
-    are a row per token and computing the forms costs less than reading them."""
+class StoredPostings(NamedTuple):
+    """Postings read back for a whole-database pass: ``forms`` the ``posted_form`` of each
+    claim asked for ("" for a claim with none); ``counts`` how many of them hold each
+    token, when the postings hold those claims and no others (else None)."""
+
+    forms: list[str]
+    counts: dict[str, int] | None
+
+
+def stored_postings(conn: Connection | Session, ids: Sequence[int]) -> StoredPostings | None:
+    """The postings of the claims ``ids``, read back instead of computed again; None on
+    PostgreSQL, where the postings are a row per token and computing the forms costs
+    less than reading them. The token counts come from FTS5's own vocabulary (in C)."""
     if not _fts(conn):
         return None
     rows = conn.execute(text(f"SELECT rowid, tokens FROM {POSTINGS_FTS}"))
     stored = {cid: tokens for cid, tokens in rows}
-    return [stored.get(cid, "") for cid in ids]
+    forms = [stored.get(cid, "") for cid in ids]
+    if sum(1 for f in forms if f) != len(stored):
+        return StoredPostings(forms, None)  # postings of other claims too: count here
+    vocab = f"{POSTINGS_FTS}_vocab"
+    conn.execute(
+        text(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{vocab} USING fts5vocab(main, {POSTINGS_FTS}, row)")
+    )
+    counts = {term: n for term, n in conn.execute(text(f"SELECT term, doc FROM temp.{vocab}"))}
+    return StoredPostings(forms, counts)
 
 
 def posted_claims(conn: Connection | Session, token: str) -> list[int]:
@@ -350,6 +367,7 @@ def blocked_pairs(
     min_score: float | None = None,
     forms: Sequence[tuple[str, str]] | None = None,
     posted: Sequence[str] | None = None,
+    counts: dict[str, int] | None = None,
 ) -> Iterator[tuple[int, int, Any]]:
     """Index pairs (i < j) of ``norms`` whose token-sort similarity is at least ``floor``,
     found by blocking instead of comparing every pair.
@@ -365,7 +383,8 @@ def blocked_pairs(
     ``min_score``: leave out pairs whose ``score`` is below it (rapidfuzz's ratios,
     before ``post``), since ``judge`` calls them unrelated anyway. ``forms``: each text's
     ``block_forms``, when the caller has them already; ``posted``: each text's
-    ``posted_form`` (``stored_posted_forms``), when only the sorted forms are to be made.
+    ``posted_form`` (``stored_postings``), when only the sorted forms are to be made;
+    ``counts``: how many texts hold each posted token, when known.
     """
     from rapidfuzz import fuzz, process
 
@@ -393,7 +412,7 @@ def blocked_pairs(
     elif forms is None:
         forms = parallel.fork_map(block_forms, norms, workers)
     if workers > 1:
-        found = _blocked_in_workers(norms, floor, k, post, min_score, workers, forms)
+        found = _blocked_in_workers(norms, floor, k, post, min_score, workers, forms, counts)
         seen: set[tuple[int, int]] = set()
         for part in found:
             for i, j, out in part:
@@ -401,7 +420,7 @@ def blocked_pairs(
                     seen.add((i, j))
                     yield i, j, out
         return
-    rank, ones, size = _ranks(forms)
+    rank, ones, size = _ranks(forms, counts)
     blocks = _blocks((f[0].split() for f in forms), rank, ones, size, k)
     del rank
     yield from _posted(_score_blocks(norms, blocks, floor, min_score, [f[1] for f in forms]), post)
@@ -421,15 +440,17 @@ def _posted(
             yield i, j, out
 
 
-def _ranks(forms: Sequence[tuple[str, str]]) -> tuple[dict[str, int], int, int]:
+def _ranks(
+    forms: Sequence[tuple[str, str]], counts: dict[str, int] | None = None
+) -> tuple[dict[str, int], int, int]:
     """Tokens of the texts' ``block_forms`` ranked by (document frequency, token): the k
     rarest tokens of a text seen at least twice are then its k smallest ranks from
     ``ones`` on (ties are broken by the token itself, so two wordings of one sentence pick
     the same ones). Returns the ranks, ``ones`` (how many tokens are seen once) and the
-    vocabulary size."""
+    vocabulary size. ``counts``: the document frequencies, when known."""
     from itertools import chain
 
-    df = Counter(chain.from_iterable(f[0].split() for f in forms))
+    df = counts if counts is not None else Counter(chain.from_iterable(f[0].split() for f in forms))
     vocab = sorted(df.items(), key=lambda e: (e[1], e[0]))
     del df
     ones = sum(1 for _, c in vocab if c == 1)
@@ -483,13 +504,14 @@ def _blocked_in_workers(
     min_score: float | None,
     workers: int,
     forms: Sequence[tuple[str, str]],
+    counts: dict[str, int] | None = None,
 ) -> list[list[tuple[int, int, Any]]]:
     """``blocked_pairs`` in forked workers: each worker takes every n-th key; it reads the
     keys of all texts, keeps its own, and scores and judges its blocks. A pair can come
     from two workers; the caller drops the repeat."""
     from tracker import parallel
 
-    rank, ones, size = _ranks(forms)
+    rank, ones, size = _ranks(forms, counts)
     srt = [f[1] for f in forms]
 
     def key_share(w: int) -> list[tuple[int, int, Any]]:
@@ -580,10 +602,10 @@ def sort_floor(score_floor: float) -> float:
 
 
 def duplicate_pairs(
-    rows: Sequence[tuple[int, str, str]], *, suggest_too: bool = True, posted: Sequence[str] | None = None
+    rows: Sequence[tuple[int, str, str]], *, suggest_too: bool = True, stored: StoredPostings | None = None
 ) -> list[tuple[int, int, Judgement]]:
     """Near-duplicate pairs among ``rows`` of (id, text, folded text), by blocking
-    (``blocked_pairs``; ``posted``: the rows' posted forms, if known); only pairs near the
+    (``blocked_pairs``; ``stored``: the rows' postings, if read back); only pairs near the
     suggestion threshold are judged in Python."""
     floor = sort_floor(SETTINGS.suggest if suggest_too else SETTINGS.merge)
     wanted = ("same", "suggest") if suggest_too else ("same",)
@@ -593,7 +615,14 @@ def duplicate_pairs(
         return jd if jd.kind in wanted else None
 
     least = SETTINGS.suggest if suggest_too else SETTINGS.merge
-    found = blocked_pairs([r[2] for r in rows], floor, post=keep, min_score=least, posted=posted)
+    found = blocked_pairs(
+        [r[2] for r in rows],
+        floor,
+        post=keep,
+        min_score=least,
+        posted=stored.forms if stored else None,
+        counts=stored.counts if stored else None,
+    )
     return [(rows[i][0], rows[j][0], jd) for i, j, jd in found]
 
 
