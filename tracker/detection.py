@@ -380,13 +380,8 @@ def lexicon_pairs(
             toks[i] = matching.tokens_of(norms[i])
         return toks[i]
 
-    pairs: set[tuple[int, int]] = set()
-    for (name, side), members in by_side.items():
-        if side != "a":
-            continue
-        others = by_side.get((name, "b"), [])
-        if not others:
-            continue
+    def opposition_pairs(name: str) -> set[tuple[int, int]]:
+        members, others = by_side[(name, "a")], by_side[(name, "b")]
         df: Counter = Counter()
         for i in (*members, *others):
             df.update(tokens(i))
@@ -395,6 +390,7 @@ def lexicon_pairs(
         for j in others:
             for t in rare.intersection(tokens(j)):
                 by_token[t].append(j)
+        pairs: set[tuple[int, int]] = set()
         for i in members:
             shared: Counter = Counter()
             for t in rare.intersection(tokens(i)):
@@ -402,7 +398,20 @@ def lexicon_pairs(
             for j, n in shared.items():
                 if i != j and n >= LEXICON_SHARED_TOKENS:
                     pairs.add(tuple(sorted((ids[i], ids[j]))))
-    return pairs
+        return pairs
+
+    # Oppositions with claims on both sides, largest first: forked workers take them one
+    # at a time, so the large ones are shared out evenly.
+    def size(name: str) -> int:
+        return len(by_side[(name, "a")]) + len(by_side[(name, "b")])
+
+    names = sorted(
+        (name for name, side in by_side if side == "a" and by_side.get((name, "b"))),
+        key=lambda name: (-size(name), name),
+    )
+    workers = min(len(names), parallel.workers(sum(map(size, names))))
+    found_pairs = parallel.run(lambda k: opposition_pairs(names[k]), len(names), workers)
+    return set().union(*found_pairs)
 
 
 @dataclass
