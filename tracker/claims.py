@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker import events, outlets
@@ -285,15 +285,12 @@ def list_claims(
     return claims
 
 
-def count_active(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Claim).where(Claim.status == "active")) or 0
-
-
 def relations_of(session: Session, claim_ids: list[int]) -> list[Relation]:
     """The relations of these claims (either side), in the order they were made."""
+    from tracker.db import chunks
+
     found: dict[int, Relation] = {}
-    for start in range(0, len(claim_ids), 500):
-        chunk = claim_ids[start : start + 500]
+    for chunk in chunks(claim_ids):
         for r in session.scalars(
             select(Relation).where(or_(Relation.a_id.in_(chunk), Relation.b_id.in_(chunk)))
         ):

@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from tracker.errors import TrackerError
 
@@ -167,14 +167,24 @@ def _connection_error(url: str, exc: Exception) -> TrackerError:
     return TrackerError(f"Cannot open the database {where}: {msg}. Check --db or TRACKER_DB.")
 
 
+T = TypeVar("T")
+
+
+def chunks(items: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
+    """``items`` in consecutive slices of at most ``size``: the IN list of a query stays
+    under the database's limit on bound parameters."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
 def insert_tuples(conn: Connection, table: str, names: Sequence[str], rows: Sequence[tuple]) -> None:
     """Insert many rows of values for the columns ``names`` through the driver's
     executemany: the ORM's bulk path costs microseconds a row, and Core's parameter
     processing a good part of that. Columns left out take their server defaults."""
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
-    for start in range(0, len(rows), 20_000):
-        conn.exec_driver_sql(sql, list(rows[start : start + 20_000]))
+    for chunk in chunks(rows, 20_000):
+        conn.exec_driver_sql(sql, list(chunk))
 
 
 def insert_rows(conn: Connection, table: Table, rows: Sequence[dict]) -> None:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from tracker import contradictions as det
 from tracker import parallel
+from tracker.db import chunks
 from tracker.models import Appearance, Claim, Outlet, Relation, Verdict
 
 BATCH = 20_000
@@ -90,8 +91,7 @@ def views(
         return [(p, st, sp, names.get(oid, "")) for p, st, sp, oid in u.appearances] if u else []
 
     stored = [cid for cid in ids if cid not in unwritten or unwritten[cid].text is None]
-    for start in range(0, len(stored), 900):
-        chunk = stored[start : start + 900]
+    for chunk in chunks(stored, 900):
         apps: dict[int, list] = defaultdict(list)
         for cid, pub, stance, speaker, oid in session.execute(
             select(
@@ -479,10 +479,10 @@ def _report(
     # Every outlet in the identity map first: an appearance's outlet and via then resolve
     # without a query (there are few outlets and many appearances).
     session.scalars(select(Outlet)).all()
-    for start in range(0, len(id_list), 5000):
+    for chunk in chunks(id_list, 5000):
         for c in session.scalars(
             select(Claim)
-            .where(Claim.id.in_(id_list[start : start + 5000]))
+            .where(Claim.id.in_(chunk))
             .options(selectinload(Claim.appearances), selectinload(Claim.verdicts))
         ):
             claims[c.id] = c

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker import claims, events, outlets
+from tracker.db import chunks
 from tracker.errors import InvalidInput
 from tracker.models import (
     GRADES,
@@ -602,11 +603,6 @@ def _big_cache(session: Session) -> None:
         conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_MB * 1024}")
 
 
-def _chunks(items: list, size: int = 500):
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 def _allocate_claim_ids(session: Session, n: int) -> list[int]:
     """Ids for ``n`` new claims, so that appearances and postings can be written in bulk
     without a RETURNING round trip. SQLite: this command holds the write lock (BEGIN
@@ -674,7 +670,7 @@ def _write_claims(
     # What is stored already: keys, and texts with their (outlet, date) for keyless lines.
     keys = [r.claim.key for r in lines if r.claim.key] if not matcher.db_empty else []
     stored_keys: set[str] = set()
-    for chunk in _chunks(keys):
+    for chunk in chunks(keys):
         stored_keys.update(session.scalars(select(Appearance.key).where(Appearance.key.in_(chunk))))
         stored_keys.update(session.scalars(select(Claim.key).where(Claim.key.in_(chunk))))
     # Lines that are matched (no "claim" field, key not stored yet) need their matching form
@@ -705,7 +701,7 @@ def _write_claims(
     prepared = parallel.fork_map(prepare, range(len(lines)), parallel.workers(len(lines), FOLD_PARALLEL_FROM))
     fps = {p[0] for p in prepared} if not matcher.db_empty else set()
     by_fp: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for chunk in _chunks(sorted(fps)):
+    for chunk in chunks(sorted(fps)):
         for cid, fp, text_ in session.execute(
             select(Claim.id, Claim.fingerprint, Claim.text).where(
                 Claim.fingerprint.in_(chunk), Claim.status == "active"
@@ -714,7 +710,7 @@ def _write_claims(
             by_fp[fp].append((cid, text_))
     seen_apps: set[tuple[int, int, str | None]] = set()
     same_ids = [cid for v in by_fp.values() for cid, _ in v]
-    for chunk in _chunks(same_ids):
+    for chunk in chunks(same_ids):
         seen_apps.update(
             tuple(row)
             for row in session.execute(
@@ -926,7 +922,7 @@ def _write_claims(
     merged_away = set()
     new_ids = set(ids)
     olds = sorted({x for a, b, _ in rows for x in (a, b) if x not in new_ids})
-    for chunk in _chunks(olds):
+    for chunk in chunks(olds):
         merged_away.update(
             session.scalars(select(Claim.id).where(Claim.id.in_(chunk), Claim.status != "active"))
         )

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker import events
+from tracker.db import chunks
 from tracker.errors import Conflict, InvalidInput, NotFound
 from tracker.models import GRADES, Outlet, OutletAlias
 
@@ -59,10 +60,8 @@ def find(session: Session, name: str) -> Outlet | None:
 
 def known_names(session: Session, names: Sequence[str]) -> set[str]:
     """The lookup forms (``name_norm``) of those of ``names`` that a stored outlet answers to."""
-    norms = list({name_norm(n) for n in names})
     known: set[str] = set()
-    for start in range(0, len(norms), 500):
-        chunk = norms[start : start + 500]
+    for chunk in chunks(list({name_norm(n) for n in names})):
         known.update(session.scalars(select(OutletAlias.norm).where(OutletAlias.norm.in_(chunk))))
     return known
 
@@ -154,12 +153,9 @@ def add_many(session: Session, items: Sequence[OutletInput]) -> list[Outlet]:
                 raise _taken(alias, norm == primary, claimed[norm][0])
             claimed[norm] = (name, alias, norm == primary)
         plans.append((data, name, aliases, grade, by_norm))
-    norms = list(claimed)
-    for start in range(0, len(norms), 500):
+    for chunk in chunks(list(claimed)):
         taken = session.execute(
-            select(OutletAlias.norm, Outlet.name)
-            .join(Outlet)
-            .where(OutletAlias.norm.in_(norms[start : start + 500]))
+            select(OutletAlias.norm, Outlet.name).join(Outlet).where(OutletAlias.norm.in_(chunk))
         ).first()
         if taken is not None:
             _, alias, is_primary = claimed[taken[0]]
