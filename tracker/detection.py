@@ -204,7 +204,7 @@ def detect_pairs(
     session: Session, pairs: Iterable[tuple[int, int]], lexicon_: det.Lexicon | None = None
 ) -> list[tuple[int, int, list[det.Signal]]]:
     """Run every detector on the given pairs (those that are plausible)."""
-    pairs = list({tuple(sorted(p)) for p in pairs if p[0] != p[1]})
+    pairs = [p for p in pairs if p[0] != p[1]]  # start_detection orders them and drops repeats
     if not pairs:
         return []
     return start_detection(views(session, {x for p in pairs for x in p}), pairs, lexicon_).results()

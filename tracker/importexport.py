@@ -248,7 +248,12 @@ def parse_outlet(rec: dict, src: str, line: int) -> None:
     _list(rec, "aliases", src, line)
     for f in ("kind", "country", "url", "notes"):
         _str(rec, f, src, line)
-    grade = _str(rec, "reliability", src, line)
+    _reliability(rec, src, line)
+
+
+def _reliability(rec: dict, src: str, line: int, required: bool = False) -> None:
+    """The Admiralty grade of an outlet or speaker line, A-F."""
+    grade = _str(rec, "reliability", src, line, required=required)
     if grade is not None and grade.strip().upper() not in GRADES:
         raise LineError(src, line, "reliability", "must be one of A, B, C, D, E, F.")
 
@@ -258,9 +263,7 @@ def parse_speaker(rec: dict, src: str, line: int) -> None:
 
     name = _str(rec, "name", src, line, required=True)
     _check(lambda: speakers.speaker_name(name), src, line, "name")
-    grade = _str(rec, "reliability", src, line, required=True)
-    if grade.strip().upper() not in GRADES:
-        raise LineError(src, line, "reliability", "must be one of A, B, C, D, E, F.")
+    _reliability(rec, src, line, required=True)
     _str(rec, "notes", src, line)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker import events
+from tracker.db import chunks
 from tracker.errors import InvalidInput, NotFound
 from tracker.models import Appearance, Speaker
 from tracker.outlets import check_grade
@@ -53,19 +54,27 @@ def set_grade(session: Session, name: str, grade: str, notes: str | None = None)
     """Grade a speaker (A-F), creating its row on first use. ``notes`` replaces the stored
     notes when given. Logged as a "speaker-grade" event."""
     shown, key = _clean(name)
-    new = check_grade(grade)
     speaker = session.scalar(select(Speaker).where(Speaker.key == key))
+    speaker = _graded(session, speaker, shown, key, check_grade(grade), notes)
+    session.flush()
+    return speaker
+
+
+def _graded(
+    session: Session, speaker: Speaker | None, shown: str, key: str, grade: str, notes: str | None
+) -> Speaker:
+    """``speaker`` (None: a new row for ``shown``) with ``grade`` and, when given, ``notes``;
+    the change logged, written with the next flush."""
     old = speaker.grade if speaker is not None else None
     if speaker is None:
-        speaker = Speaker(name=shown, key=key, grade=new, notes=notes)
+        speaker = Speaker(name=shown, key=key, grade=grade, notes=notes)
         session.add(speaker)
     else:
-        speaker.grade = new
+        speaker.grade = grade
         if notes is not None:
             speaker.notes = notes
-    if new != old or notes is not None:
-        events.record(session, "speaker-grade", speaker=speaker.name, old=old, new=new)
-    session.flush()
+    if grade != old or notes is not None:
+        events.pending(session, "speaker-grade", speaker=speaker.name, old=old, new=grade)
     return speaker
 
 
@@ -153,11 +162,16 @@ def credited(session: Session, graded_only: bool = False) -> list[Credited]:
 
 def add_many(session: Session, records: Iterable[tuple[str, str, str | None]]) -> int:
     """Import speaker grades (name, grade, notes): a speaker with no stored grade gets this
-    one; a stored grade is kept (as for outlet grades). Returns how many were added."""
-    added = 0
+    one; a stored grade is kept (as for outlet grades), and so is the first of several
+    lines for one speaker. Returns how many were added."""
+    new: dict[str, tuple[str, str, str | None]] = {}
     for name, grade, notes in records:
-        _, key = _clean(name)
-        if session.scalar(select(Speaker.id).where(Speaker.key == key)) is None:
-            set_grade(session, name, grade, notes)
-            added += 1
-    return added
+        shown, key = _clean(name)
+        new.setdefault(key, (shown, check_grade(grade), notes))
+    for chunk in chunks(list(new)):
+        for key in session.scalars(select(Speaker.key).where(Speaker.key.in_(chunk))):
+            del new[key]
+    for key, (shown, grade, notes) in new.items():
+        _graded(session, None, shown, key, grade, notes)
+    session.flush()
+    return len(new)
