@@ -55,6 +55,10 @@ def good_file(tmp_path):
     ("broken", "where"),
     [
         ('{"type": "claim", "text": "Half a line"', "line 12: not valid JSON"),
+        (
+            '{"type": "claim", "text": "Half a line',
+            "line 12: not valid JSON (Unterminated string starting at column 27).",
+        ),
         ({"type": "claim", "text": "No outlet here."}, "line 12, field 'outlet': is required"),
         ({"type": "claim", "text": "", "outlet": "AP"}, "line 12, field 'text'"),
         (

@@ -383,7 +383,8 @@ def jsonl_rows(text: str) -> Iterator[tuple[int, dict | str]]:
                     ),
                 )
             else:
-                yield number, f"not valid JSON ({exc.msg} at column {exc.colno})."
+                # json's own wording can end in "at" ("Unterminated string starting at")
+                yield number, f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})."
             continue
         if not isinstance(obj, dict):
             yield number, "each line must be a JSON object."
