@@ -62,6 +62,15 @@ def test_work_started_in_forked_workers_runs_while_the_caller_goes_on(tmp_path):
     assert len(list(marks.iterdir())) == 6
     assert started.results() == [k * k for k in range(6)]
     assert parallel.start(task, 3, 1).results() == [0, 1, 4]
+    # One worker forked beside the caller: its tasks are done before results() is asked.
+    for old in marks.iterdir():
+        old.unlink()
+    beside = parallel.start(task, 3, 1, fork_one=True)
+    deadline = time.monotonic() + 30
+    while len(list(marks.iterdir())) < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(list(marks.iterdir())) == 3
+    assert beside.results() == [0, 1, 4]
 
     import multiprocessing
 

@@ -219,7 +219,9 @@ def test_import_prepared_in_forked_workers_stores_what_a_serial_import_stores(cl
     monkeypatch.setattr(
         parallel, "run", lambda fn, tasks, n, **kw: forked.append(n) or real(fn, tasks, n, **kw)
     )
-    monkeypatch.setattr(parallel, "start", lambda fn, tasks, n: forked.append(n) or real_start(fn, tasks, n))
+    monkeypatch.setattr(
+        parallel, "start", lambda fn, tasks, n, **kw: forked.append(n) or real_start(fn, tasks, n, **kw)
+    )
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
     monkeypatch.setattr(importexport, "FOLD_PARALLEL_FROM", 1)
     monkeypatch.setattr(detection, "DETECT_PARALLEL_FROM", 1)
@@ -310,7 +312,7 @@ def test_detectors_see_the_claims_as_the_import_writes_them(cli, tmp_path, monke
     monkeypatch.setattr(
         detection,
         "start_detection",
-        lambda vs, pairs, *a: seen.append((dict(vs), set(pairs))) or real(vs, pairs, *a),
+        lambda vs, pairs, *a, **kw: seen.append((dict(vs), set(pairs))) or real(vs, pairs, *a, **kw),
     )
     report = cli.json("import", str(second))
     assert report["appearances_added"] == 1
@@ -324,3 +326,31 @@ def test_detectors_see_the_claims_as_the_import_writes_them(cli, tmp_path, monke
         assert vs[stored].event_date == "2021-07-07"
         assert set(vs[stored].topics) == {"attacks", "rockets"}
     engine.dispose()
+
+
+def test_a_tidy_claim_line_is_kept_as_it_is_and_an_untidy_one_is_tidied():
+    """``ClaimInput.checked`` gives back the same object when every field is tidy (an
+    import line usually is), and a tidied copy otherwise; bad dates still fail."""
+    from tracker import claims
+    from tracker.errors import InvalidInput
+
+    tidy = claims.ClaimInput(
+        text="Rockets hit the base.", outlet="AP", published="2021-07-08", topics=("rockets",)
+    )
+    assert tidy.checked() is tidy
+    messy = claims.ClaimInput(
+        text="  Rockets hit the base. ", outlet=" AP", published=" 2021-07-08", topics=["Rockets", "rockets "]
+    )
+    done = messy.checked()
+    assert (done.text, done.outlet, done.published, done.topics) == (
+        "Rockets hit the base.",
+        "AP",
+        "2021-07-08",
+        ("rockets",),
+    )
+    assert messy.text == "  Rockets hit the base. "
+    for bad in ("2021-02-30", "2021-13", "July 2021"):
+        with pytest.raises(InvalidInput, match="not a valid date"):
+            claims.ClaimInput(text="Rockets hit the base.", outlet="AP", published=bad).checked()
+        with pytest.raises(InvalidInput, match="not a valid date"):  # a cached answer too
+            claims.ClaimInput(text="Rockets hit the base.", outlet="AP", event_date=bad).checked()

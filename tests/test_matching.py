@@ -66,6 +66,19 @@ def test_numbers_negations_denials_and_opposing_actions_are_never_duplicates(a, 
     assert j.kind == "contradiction", j
 
 
+@pytest.mark.parametrize(("a", "b"), SAME + NEVER_DUPLICATES)
+def test_judging_with_lexicon_sides_given_equals_judging_with_them_looked_up(a, b):
+    """An import hands ``judge`` the lexicon sides its workers found for each line."""
+    from tracker.detection import lexicon_sides
+
+    given = matching.judge(
+        a, b, matching.fold_text(a), matching.fold_text(b), sides=(lexicon_sides(a), lexicon_sides(b))
+    )
+    assert given == judge(a, b)
+    if "escalate" in a:
+        assert "opposing-action" in given.signals
+
+
 def test_scores_rank_closer_pairs_higher():
     a = "Ghaani told militia leaders in Baghdad to keep calm until the nuclear talks end."
     closer = "Ghaani told the militia leaders in Baghdad to keep calm until nuclear talks end."

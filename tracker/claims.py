@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -56,15 +57,23 @@ def check_date(value: str | None, what: str = "Date") -> str | None:
     value = str(value).strip()
     if not value:
         return None
+    if _real_date(value):
+        return value
+    raise InvalidInput(f"{what} '{value}' is not a valid date; use YYYY-MM-DD, YYYY-MM or YYYY.")
+
+
+@lru_cache(maxsize=65536)
+def _real_date(value: str) -> bool:
+    # Cached: an import meets the same few thousand dates again and again.
     m = _DATE.match(value)
     if m:
         y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
         try:
             date(y, mo, d)
-            return value
+            return True
         except ValueError:
             pass
-    raise InvalidInput(f"{what} '{value}' is not a valid date; use YYYY-MM-DD, YYYY-MM or YYYY.")
+    return False
 
 
 def check_stance(value: str | None) -> str:
@@ -117,21 +126,22 @@ class ClaimInput:
         if self.speaker_count is not None and self.speaker_count < 1:
             raise _at("speaker_count", InvalidInput("Speaker count must be a positive number."))
         topics = tuple(dict.fromkeys(t.strip().lower() for t in self.topics if t and t.strip()))
-        # dataclasses.replace, without its field introspection (an import calls this per line)
-        return ClaimInput(
-            **vars(self)
-            | dict(
-                text=_field("text", check_text, self.text),
-                outlet=self.outlet.strip(),
-                published=_field("published", check_date, self.published, "Published date"),
-                event_date=_field("event_date", check_date, self.event_date, "Event date"),
-                stance=_field("stance", check_stance, self.stance),
-                via=(self.via or "").strip() or None,
-                speaker=(self.speaker or "").strip() or None,
-                key=(self.key or "").strip() or None,
-                topics=topics,
-            )
+        tidy = dict(
+            text=_field("text", check_text, self.text),
+            outlet=self.outlet.strip(),
+            published=_field("published", check_date, self.published, "Published date"),
+            event_date=_field("event_date", check_date, self.event_date, "Event date"),
+            stance=_field("stance", check_stance, self.stance),
+            via=(self.via or "").strip() or None,
+            speaker=(self.speaker or "").strip() or None,
+            key=(self.key or "").strip() or None,
+            topics=topics,
         )
+        mine = vars(self)
+        if all(mine[name] == value for name, value in tidy.items()):
+            return self  # already tidy (an import line usually is): no copy to make
+        # dataclasses.replace, without its field introspection (an import calls this per line)
+        return ClaimInput(**mine | tidy)
 
 
 @dataclass

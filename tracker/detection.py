@@ -211,15 +211,23 @@ def detect_pairs(
 
 
 def start_detection(
-    vs: dict[int, det.ClaimView], pairs: Iterable[tuple[int, int]], lexicon_: det.Lexicon | None = None
+    vs: dict[int, det.ClaimView],
+    pairs: Iterable[tuple[int, int]],
+    lexicon_: det.Lexicon | None = None,
+    *,
+    beside: bool = False,
 ) -> parallel.Started:
     """``detect_pairs`` on claims whose views are given, begun now: with many pairs the
-    forked workers run while the caller goes on (an import writes its rows meanwhile);
-    ``results()`` waits for them and gives the findings."""
+    forked workers run while the caller goes on; ``results()`` waits for them and gives
+    the findings. ``beside``: the caller works meanwhile (an import writes its rows), so
+    one core is left to it."""
     pairs = sorted({tuple(sorted(p)) for p in pairs if p[0] != p[1]})
     lex = lexicon_ or lexicon()
     workers = parallel.workers(len(pairs), DETECT_PARALLEL_FROM)
-    shares = _shares(pairs, workers * 4) if workers > 1 else [pairs]
+    forked = workers > 1
+    if beside and forked:
+        workers -= 1
+    shares = _shares(pairs, workers * 4) if forked else [pairs]
 
     # Each worker keeps the claims it has prepared for the shares it runs next.
     prepared: dict[int, det.Prepared] = {}
@@ -239,7 +247,7 @@ def start_detection(
                 found.append((a, b, signals))
         return found
 
-    started = parallel.start(share, len(shares), workers)
+    started = parallel.start(share, len(shares), workers, fork_one=forked)
 
     def findings() -> list[tuple[int, int, list[det.Signal]]]:
         found = [f for part in started.results() for f in part]
@@ -560,7 +568,11 @@ def lexicon_sides(text: str) -> frozenset[tuple[str, str]]:
 
 
 def opposed(text_a: str, text_b: str) -> bool:
-    sa, sb = lexicon_sides(text_a), lexicon_sides(text_b)
+    return sides_opposed(lexicon_sides(text_a), lexicon_sides(text_b))
+
+
+def sides_opposed(sa: frozenset[tuple[str, str]], sb: frozenset[tuple[str, str]]) -> bool:
+    """Two texts with these ``lexicon_sides`` sit on opposite sides of one opposition."""
     return any((name, "b" if side == "a" else "a") in sb for name, side in sa)
 
 

@@ -688,21 +688,30 @@ def _write_claims(
     matched = set(eligible)
     detection.lexicon()  # loaded once, before any fork
 
-    def prepare(n: int) -> _Prepared:
+    def prepare(n: int) -> tuple:
+        # A plain tuple of strings, lists and tuples: what comes back from a worker is
+        # unpickled in this process, and a frozenset or a NamedTuple takes several times
+        # longer to unpickle than a tuple.
         data = lines[n].claim
         hedges = find_hedges(f"{data.text} {data.quote or ''}")
         if n not in matched:
-            return _Prepared(claims.fingerprint(data.text), None, hedges, frozenset(), None)
+            return (claims.fingerprint(data.text), None, hedges, (), None)
         norm = matcher.fold(data.text)
-        return _Prepared(
+        return (
             claims.fingerprint(data.text),
             norm,
             hedges,
-            detection.lexicon_sides(data.text),
+            tuple(detection.lexicon_sides(data.text)),
             matching.block_forms(norm),
         )
 
-    prepared = parallel.fork_map(prepare, range(len(lines)), parallel.workers(len(lines), FOLD_PARALLEL_FROM))
+    none = frozenset()
+    prepared = [
+        _Prepared(fp, norm, hedges, frozenset(sides) if sides else none, forms)
+        for fp, norm, hedges, sides, forms in parallel.fork_map(
+            prepare, range(len(lines)), parallel.workers(len(lines), FOLD_PARALLEL_FROM)
+        )
+    ]
     fps = {p[0] for p in prepared} if not matcher.db_empty else set()
     by_fp: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for chunk in chunks(sorted(fps)):
@@ -749,9 +758,12 @@ def _write_claims(
     floor = matching.sort_floor(matching.SETTINGS.suggest)
     texts_ = [lines[n].claim.text for n in eligible]
     norms_ = [prepared[n].norm for n in eligible]
+    sides_ = [prepared[n].sides for n in eligible]
 
     def judged(x: int, y: int, sort: float) -> matching.Judgement | None:
-        jd = matching.judge(texts_[x], texts_[y], norms_[x], norms_[y], sort=sort)
+        jd = matching.judge(
+            texts_[x], texts_[y], norms_[x], norms_[y], sort=sort, sides=(sides_[x], sides_[y])
+        )
         return None if jd.kind == "unrelated" else jd
 
     least = min(matching.SETTINGS.suggest, matching.SETTINGS.contradiction)
@@ -763,7 +775,7 @@ def _write_claims(
         list(range(len(eligible))),
         texts_,
         norms_,
-        sides=[prepared[n].sides for n in eligible],
+        sides=sides_,
         posted=[f[0] for f in forms],
     ):
         i, j = sorted((eligible[x], eligible[y]))
@@ -894,7 +906,9 @@ def _write_claims(
     # "same words, other numbers" does not), on the pairs worth a look. They start on the
     # claims as they will be once written, and run while the rows are written.
     check = {(real(n), real(o)) for n, others in to_check.items() for o in others}
-    detected = detection.start_detection(_views_to_be(session, check, new_claims, new_apps, updates), check)
+    detected = detection.start_detection(
+        _views_to_be(session, check, new_claims, new_apps, updates), check, beside=True
+    )
     try:
         conn = session.connection()
         db.insert_rows(conn, Claim.__table__, new_claims)

@@ -272,11 +272,12 @@ def _polarity_marks(text_: str) -> int:
     return sum(t in NEGATIONS for t in toks) + len(_DENIAL.findall(text_)) + text_.count("n't")
 
 
-def _opposed(a_text: str, b_text: str) -> bool:
-    """The two texts sit on opposite sides of one opposition of the lexicon."""
-    from tracker.detection import opposed
+def _opposed(a_text: str, b_text: str, sides: tuple[frozenset, frozenset] | None = None) -> bool:
+    """The two texts sit on opposite sides of one opposition of the lexicon (``sides``:
+    their ``lexicon_sides``, when known)."""
+    from tracker.detection import opposed, sides_opposed
 
-    return opposed(a_text, b_text)
+    return opposed(a_text, b_text) if sides is None else sides_opposed(*sides)
 
 
 @dataclass(frozen=True)
@@ -306,9 +307,11 @@ def judge(
     b_norm: str,
     sim: float | None = None,
     sort: float | None = None,
+    sides: tuple[frozenset, frozenset] | None = None,
 ) -> Judgement:
     """Classify a pair: the same claim, a suggested duplicate, a contradiction candidate
-    (same words, different numbers or polarity), or unrelated."""
+    (same words, different numbers or polarity), or unrelated. ``sides``: the texts'
+    ``lexicon_sides``, when already known."""
     sim = score(a_norm, b_norm, sort) if sim is None else sim
     if sim < min(SETTINGS.suggest, SETTINGS.contradiction):
         return Judgement("unrelated", sim)
@@ -323,7 +326,7 @@ def judge(
     if _polarity_marks(a_text) != _polarity_marks(b_text):
         reasons.append("same words, one of them negated or denied")
         signals.append("polarity")
-    if _opposed(a_text, b_text):
+    if _opposed(a_text, b_text, sides):
         reasons.append("same words, opposing actions (lexicon)")
         signals.append("opposing-action")
     if signals:

@@ -239,32 +239,46 @@ def _parse_number(tokens: list[str], i: int) -> tuple[float, int] | None:
     return total + cur, j
 
 
+# Tokens at which a number phrase or "per cent" may start, or (scale words) after which
+# one may have started ("a hundred", "5 million").
+_STARTS = frozenset((*_SMALL, "per"))
+
+
 def _convert_numbers_once(tokens: list[str]) -> list[str]:
+    # Only the places where a number can start are looked at: most of a text's tokens
+    # are copied over in slices.
+    n = len(tokens)
     out: list[str] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        t = tokens[i]
-        if t == "per" and i + 1 < n and tokens[i + 1] == "cent":
-            out.append("percent")
-            i += 2
+    done = 0  # tokens[:done] are in out, or consumed by a number phrase
+    for m, t in enumerate(tokens):
+        if t in _STARTS:
+            i = m
+        elif t in _SCALES and m > 0 and (tokens[m - 1] == "a" or tokens[m - 1][0].isdigit()):
+            i = m - 1
+        else:
             continue
+        if i < done:
+            continue
+        t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < n else ""
+        if t == "per":
+            if nxt == "cent":
+                out += tokens[done:i]
+                out.append("percent")
+                done = i + 2
+            continue
         if (
             t == "one"
             and nxt not in _SCALES
             and ((i > 0 and tokens[i - 1] in _ONE_PRONOUN_PREV) or nxt == "another")
         ):
-            out.append(t)
-            i += 1
             continue
-        if t in _SMALL or ((t == "a" or t[0].isdigit()) and nxt in _SCALES):
-            parsed = _parse_number(tokens, i)
-            if parsed is not None:
-                value, i = parsed
-                out.append(_fmt_number(value))
-                continue
-        out.append(t)
-        i += 1
+        parsed = _parse_number(tokens, i)
+        if parsed is not None:
+            out += tokens[done:i]
+            value, done = parsed
+            out.append(_fmt_number(value))
+    out += tokens[done:]
     return out
 
 

@@ -89,11 +89,11 @@ class Started:
         self.cancel = cancel
 
 
-def start(fn: Callable[[int], R], tasks: int, n_workers: int) -> Started:
+def start(fn: Callable[[int], R], tasks: int, n_workers: int, *, fork_one: bool = False) -> Started:
     """``run`` begun now: the workers fork and work while the caller goes on. With one
-    worker the work is done when the results are asked for. No other pass may run in
-    between."""
-    if n_workers <= 1:
+    worker the work is done when the results are asked for, unless ``fork_one``: then
+    one worker forks and works beside the caller. No other pass may run in between."""
+    if n_workers < 1 or (n_workers == 1 and not fork_one):
         return Started(lambda: [fn(k) for k in range(tasks)])
     pool = _forked_pool(fn, n_workers)
     pending = pool.map_async(_call, range(tasks), chunksize=1)
