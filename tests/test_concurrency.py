@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 
 def _add_many(url: str, outlet: str, n: int) -> subprocess.Popen:
     code = (
@@ -80,3 +82,31 @@ def test_work_started_in_forked_workers_runs_while_the_caller_goes_on(tmp_path):
     slow.cancel()
     assert time.monotonic() - t0 < 10
     assert not multiprocessing.active_children()
+
+
+def test_a_feed_takes_work_sent_after_its_workers_forked():
+    """``parallel.Feed``: items made after the fork reach the workers through pipes, the
+    results come back in the order sent; with one worker nothing forks; a cancelled feed
+    leaves no worker and takes nothing more."""
+    import multiprocessing
+
+    from tracker import parallel
+
+    feed = parallel.Feed(lambda batch: [x * 10 for x in batch], 2)
+    assert len(multiprocessing.active_children()) == 2
+    for k in range(6):
+        feed.send(list(range(k, k + 3)))  # lists made after the workers forked
+    assert feed.results() == [[x * 10 for x in range(k, k + 3)] for k in range(6)]
+    assert not multiprocessing.active_children()
+
+    inline = parallel.Feed(lambda x: x + 1, 1)
+    assert not multiprocessing.active_children()
+    inline.send(1)
+    inline.send(2)
+    assert inline.results() == [2, 3]
+
+    stopped = parallel.Feed(lambda x: x, 2)
+    stopped.cancel()
+    assert not multiprocessing.active_children()
+    with pytest.raises(RuntimeError):
+        stopped.send(1)

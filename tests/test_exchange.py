@@ -256,8 +256,8 @@ def test_interrupted_import_leaves_the_database_as_before(cli, tmp_path, monkeyp
     before = table_counts(cli.url)
     real = importexport._write_claims
 
-    def interrupted(session, lines, report, duplicates, progress=None):
-        real(session, lines, report, duplicates, progress)
+    def interrupted(session, lines, report, duplicates, *rest):
+        real(session, lines, report, duplicates, *rest)
         raise KeyboardInterrupt  # Ctrl-C after every row was written, before the commit
 
     monkeypatch.setattr(importexport, "_write_claims", interrupted)

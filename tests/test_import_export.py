@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -224,12 +225,62 @@ def test_import_prepared_in_forked_workers_stores_what_a_serial_import_stores(cl
     )
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
     monkeypatch.setattr(importexport, "FOLD_PARALLEL_FROM", 1)
+    monkeypatch.setattr(importexport, "PREFOLD_BATCH", 7)  # several batches sent while reading
     monkeypatch.setattr(detection, "DETECT_PARALLEL_FROM", 1)
+    prefolded = []
+    real_results = importexport.Prefold.results
+    monkeypatch.setattr(
+        importexport.Prefold, "results", lambda self: prefolded.append(real_results(self)) or prefolded[-1]
+    )
     cli.ok("import", fixture)
     assert forked and max(forked) > 1
+    claim_lines = sum('"type": "claim"' in line for line in Path(fixture).read_text().splitlines())
+    assert len(prefolded) == 1 and len(prefolded[0]) == claim_lines
     got = cli.ok("export", "--format", "jsonl").stdout
     assert got == expected
     assert '"type": "relation"' in got or '"type":"relation"' in got
+    # Again: every key is stored now, so the prefold marks every line unmatched, and
+    # nothing changes.
+    again = cli.json("import", fixture)
+    assert again["claims_added"] == again["appearances_added"] == again["suggestions"] == 0
+    assert again["unchanged"] >= claim_lines
+    assert all(p[1] is None for p in prefolded[-1].values())
+    assert cli.ok("export", "--format", "jsonl").stdout == expected
+
+
+def test_a_bad_line_read_while_lines_are_prepared_stops_the_workers_and_writes_nothing(
+    cli, tmp_path, monkeypatch
+):
+    """The prefold workers fork before the file is read; a bad line near the end stops
+    them, and the import writes nothing."""
+    import multiprocessing
+
+    from tracker import importexport, parallel
+
+    monkeypatch.delenv("TRACKER_WORKERS", raising=False)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(importexport, "FOLD_PARALLEL_FROM", 1)
+    monkeypatch.setattr(importexport, "PREFOLD_BATCH", 3)
+    started = []
+    real_init = importexport.Prefold.__init__
+    monkeypatch.setattr(
+        importexport.Prefold, "__init__", lambda self, *a: started.append(1) or real_init(self, *a)
+    )
+    rows = [
+        {"text": f"Officials said {n} rockets hit the base near Erbil.", "outlet": "Rudaw", "key": f"k{n}"}
+        for n in range(12)
+    ]
+    path = tmp_path / "bad.jsonl"
+    write_jsonl(path, rows)
+    with path.open("a", encoding="utf-8") as f:
+        f.write('{"text": "Rockets hit the base.", "outlet": "AP", "published": "2021-02-30"}\n')
+    before = table_counts(cli.url)
+    result = cli("import", str(path))
+    assert result.exit_code == 1
+    assert "bad.jsonl, line 13, field 'published'" in result.stderr
+    assert started
+    assert not multiprocessing.active_children()
+    assert table_counts(cli.url) == before
 
 
 def test_outlet_lines_add_new_outlets_together_and_complete_known_ones(cli, tmp_path):

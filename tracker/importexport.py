@@ -294,12 +294,15 @@ def parse_verdict(rec: dict, src: str, line: int) -> None:
 
 
 def parse_records(
-    rows: Iterable[tuple[int, dict | str]], src: str, rejects: list[tuple[int, str]] | None = None
+    rows: Iterable[tuple[int, dict | str]],
+    src: str,
+    rejects: list[tuple[int, str]] | None = None,
+    on_record: Callable[[Record], None] | None = None,
 ) -> list[Record]:
     """Validate every record. ``rows`` yields (line number, parsed object or an error text
     for a line that did not parse). The first bad record raises LineError, unless
     ``rejects`` is given: then bad records are left out and listed there as
-    (line number, message)."""
+    (line number, message). ``on_record`` is called with each valid record."""
     records: list[Record] = []
     for line, rec in rows:
         try:
@@ -308,6 +311,9 @@ def parse_records(
             if rejects is None:
                 raise
             rejects.append((line, str(exc)))
+            continue
+        if on_record is not None:
+            on_record(records[-1])
     if rejects is None:
         _check_references(records, src)
         return records
@@ -494,11 +500,30 @@ def import_records(
     duplicates: str = "merge",
     progress: Callable[[int], None] | None = None,
     rejects: list[tuple[int, str]] | None = None,
+    prefold: Prefold | None = None,
 ) -> ImportReport:
     """Write validated records. ``duplicates``: "merge" (a line above the merge threshold
     joins the stored claim as an appearance) or "suggest" (every line is its own claim;
     near-duplicates become suggested duplicate relations). Either way, suggestion-band
-    duplicates and contradiction candidates are recorded as suggested relations."""
+    duplicates and contradiction candidates are recorded as suggested relations.
+    ``prefold``: the claim lines' preparation begun while the file was read
+    (``read_records``)."""
+    try:
+        return _import_records(session, records, src, duplicates, progress, rejects, prefold)
+    finally:
+        if prefold is not None:
+            prefold.cancel()  # its workers are gone once the results are in; not before
+
+
+def _import_records(
+    session: Session,
+    records: list[Record],
+    src: str,
+    duplicates: str,
+    progress: Callable[[int], None] | None,
+    rejects: list[tuple[int, str]] | None,
+    prefold: Prefold | None,
+) -> ImportReport:
     from tracker import parallel, relations, speakers, verdicts
 
     if duplicates not in DUPLICATE_MODES:
@@ -524,7 +549,7 @@ def import_records(
             session, [(rec["name"], rec["reliability"], rec.get("notes")) for rec in graded]
         )
         created = _write_claims(
-            session, [r for r in records if r.type == "claim"], report, duplicates, progress
+            session, [r for r in records if r.type == "claim"], report, duplicates, progress, prefold
         )
     shorthand = ("verdict", "contradicts", "supports", "duplicates")
     for r in records:
@@ -630,6 +655,87 @@ FOLD_PARALLEL_FROM = 20_000
 """Imports of at least this many matched lines fold their texts in forked workers."""
 
 
+PREFOLD_BATCH = 2_000
+"""Claim lines sent to the prefold workers at a time."""
+
+
+def _prepare_line(text: str, quote: str | None, matched: bool, aliases: Any) -> tuple:
+    """What an import works out for one claim line without the database (a ``_Prepared``
+    as a plain tuple: what comes back from a worker is unpickled in the importing process,
+    and a frozenset or a NamedTuple takes several times longer to unpickle than a tuple).
+    The matching form, lexicon sides and block forms only for lines that are ``matched``."""
+    from tracker import detection, matching
+    from tracker.normalize import find_hedges
+
+    hedges = find_hedges(f"{text} {quote or ''}")
+    if not matched:
+        return (claims.fingerprint(text), None, hedges, (), None)
+    norm = matching.fold_text(text, aliases)
+    return (
+        claims.fingerprint(text),
+        norm,
+        hedges,
+        tuple(detection.lexicon_sides(text)),
+        matching.block_forms(norm),
+    )
+
+
+def _stored_keys(session: Session, keys: list[str]) -> set[str]:
+    """Which of ``keys`` a stored appearance or claim holds."""
+    found: set[str] = set()
+    for chunk in chunks(keys):
+        found.update(session.scalars(select(Appearance.key).where(Appearance.key.in_(chunk))))
+        found.update(session.scalars(select(Claim.key).where(Claim.key.in_(chunk))))
+    return found
+
+
+class Prefold:
+    """The claim lines of a large file prepared (``_prepare_line``) in forked workers
+    while the rest of the file is read and checked: the workers fork before the records
+    are read, and each batch of checked claim lines goes to them through a pipe. A line
+    is matched unless it names its ``claim`` or its key is stored (looked up per batch).
+    ``results()`` gives {line number: prepared tuple}; ``cancel()`` stops the workers."""
+
+    def __init__(self, session: Session, workers: int) -> None:
+        from tracker import detection, matching, parallel
+
+        self.session = session
+        aliases = matching.alias_map(session)
+        self.db_empty = session.execute(select(Claim.id).limit(1)).first() is None
+        detection.lexicon()  # loaded once, before the fork
+
+        def work(batch: list[tuple[int, str, str | None, bool]]) -> list[tuple[int, tuple]]:
+            return [(line, _prepare_line(t, q, m, aliases)) for line, t, q, m in batch]
+
+        self._feed = parallel.Feed(work, workers)
+        self._batch: list[Record] = []
+
+    def add(self, record: Record) -> None:
+        if record.type == "claim":
+            self._batch.append(record)
+            if len(self._batch) >= PREFOLD_BATCH:
+                self._send()
+
+    def _send(self) -> None:
+        batch, self._batch = self._batch, []
+        keys = [r.claim.key for r in batch if r.claim.key]
+        stored = _stored_keys(self.session, keys) if keys and not self.db_empty else set()
+        self._feed.send(
+            [
+                (r.line, r.claim.text, r.claim.quote, not r.data.get("claim") and r.claim.key not in stored)
+                for r in batch
+            ]
+        )
+
+    def results(self) -> dict[int, tuple]:
+        if self._batch:
+            self._send()
+        return {line: p for part in self._feed.results() for line, p in part}
+
+    def cancel(self) -> None:
+        self._feed.cancel()
+
+
 class _Prepared(NamedTuple):
     """What an import works out for one claim line without the database. The matching
     form, lexicon sides and block forms only for lines that are matched."""
@@ -647,12 +753,12 @@ def _write_claims(
     report: ImportReport,
     duplicates: str,
     progress: Callable[[int], None] | None = None,
+    prefold: Prefold | None = None,
 ) -> dict[str, int]:
     """Place every claim line (a new claim, or an appearance of a stored or new claim),
     then write them in bulk. Returns {line key: claim id}."""
 
     from tracker import db, detection, matching, parallel, relations
-    from tracker.normalize import find_hedges
 
     matcher = matching.Matcher(session)
     outlet_ids: dict[str, int] = {}
@@ -673,13 +779,11 @@ def _write_claims(
 
     # What is stored already: keys, and texts with their (outlet, date) for keyless lines.
     keys = [r.claim.key for r in lines if r.claim.key] if not matcher.db_empty else []
-    stored_keys: set[str] = set()
-    for chunk in chunks(keys):
-        stored_keys.update(session.scalars(select(Appearance.key).where(Appearance.key.in_(chunk))))
-        stored_keys.update(session.scalars(select(Claim.key).where(Claim.key.in_(chunk))))
+    stored_keys = _stored_keys(session, keys)
     # Lines that are matched (no "claim" field, key not stored yet) need their matching form
     # and lexicon sides; every line needs its fingerprint and hedges. Per-line work with no
-    # database access: in forked workers for large files.
+    # database access: begun while the file was read (``Prefold``), or in forked workers
+    # now for large files.
     eligible = [
         n
         for n, r in enumerate(lines)
@@ -687,31 +791,33 @@ def _write_claims(
     ]
     matched = set(eligible)
     detection.lexicon()  # loaded once, before any fork
-
-    def prepare(n: int) -> tuple:
-        # A plain tuple of strings, lists and tuples: what comes back from a worker is
-        # unpickled in this process, and a frozenset or a NamedTuple takes several times
-        # longer to unpickle than a tuple.
-        data = lines[n].claim
-        hedges = find_hedges(f"{data.text} {data.quote or ''}")
-        if n not in matched:
-            return (claims.fingerprint(data.text), None, hedges, (), None)
-        norm = matcher.fold(data.text)
-        return (
-            claims.fingerprint(data.text),
-            norm,
-            hedges,
-            tuple(detection.lexicon_sides(data.text)),
-            matching.block_forms(norm),
-        )
-
+    early = prefold.results() if prefold is not None else {}
+    done: list[tuple | None] = []
+    for n, r in enumerate(lines):
+        p = early.get(r.line)
+        if p is not None and n not in matched:
+            p = (p[0], None, p[2], (), None)
+        elif p is not None and p[1] is None:
+            p = None  # prepared as unmatched: a stored key that this transaction no longer holds
+        done.append(p)
+    del early
+    todo = [n for n, p in enumerate(done) if p is None]
+    for n, p in zip(
+        todo,
+        parallel.fork_map(
+            lambda n: _prepare_line(lines[n].claim.text, lines[n].claim.quote, n in matched, matcher.aliases),
+            todo,
+            parallel.workers(len(todo), FOLD_PARALLEL_FROM),
+        ),
+        strict=True,
+    ):
+        done[n] = p
     none = frozenset()
     prepared = [
         _Prepared(fp, norm, hedges, frozenset(sides) if sides else none, forms)
-        for fp, norm, hedges, sides, forms in parallel.fork_map(
-            prepare, range(len(lines)), parallel.workers(len(lines), FOLD_PARALLEL_FROM)
-        )
+        for fp, norm, hedges, sides, forms in done
     ]
+    del done
     fps = {p[0] for p in prepared} if not matcher.db_empty else set()
     by_fp: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for chunk in chunks(sorted(fps)):
@@ -987,15 +1093,34 @@ class Source:
     rejects: list[tuple[int, str]] = field(default_factory=list)
     text: str = ""
     csv: bool = False
+    prefold: Prefold | None = None
 
 
-def read_records(path: Path, *, skip_invalid: bool = False) -> Source:
+def read_records(path: Path, *, skip_invalid: bool = False, session: Session | None = None) -> Source:
     """Every record of a JSON Lines or CSV file, validated; the first bad one raises,
-    unless ``skip_invalid``."""
-    from tracker import formats
+    unless ``skip_invalid``. With the ``session`` that will import them, the claim
+    lines of a large file are prepared in forked workers while the file is read
+    (``Source.prefold``, for ``import_records``)."""
+    from tracker import parallel
+
+    text = read_text(path)
+    prefold = None
+    if session is not None:
+        workers = parallel.workers(text.count("\n") + 1, FOLD_PARALLEL_FROM)
+        if workers > 1:
+            prefold = Prefold(session, workers)
+    try:
+        return _read_records(path, text, skip_invalid, prefold)
+    except BaseException:
+        if prefold is not None:
+            prefold.cancel()
+        raise
+
+
+def _read_records(path: Path, text: str, skip_invalid: bool, prefold: Prefold | None) -> Source:
+    from tracker import formats, parallel
 
     src = path.name
-    text = read_text(path)
     rejects: list[tuple[int, str]] | None = [] if skip_invalid else None
     is_csv = formats.looks_like_csv(path.name, text[:4096])
     if is_csv:
@@ -1005,11 +1130,9 @@ def read_records(path: Path, *, skip_invalid: bool = False) -> Source:
             raise InvalidInput(f"{src}: {exc}") from exc
     else:
         rows = jsonl_rows(text)
-    from tracker import parallel
-
     with parallel.no_gc():  # a million records are a million new objects that all stay
-        records = parse_records(rows, src, rejects)
-    return Source(path, records, rejects or [], text, is_csv)
+        records = parse_records(rows, src, rejects, prefold.add if prefold is not None else None)
+    return Source(path, records, rejects or [], text, is_csv, prefold)
 
 
 def write_rejects(source: Source) -> Path | None:
@@ -1058,7 +1181,8 @@ def _no_controls(number: int, row: dict | str, text: str) -> tuple[int, dict | s
 
 
 def import_file(session: Session, path: Path, **kw: Any) -> ImportReport:
-    return import_records(session, read_records(path).records, path.name, **kw)
+    source = read_records(path, session=session)
+    return import_records(session, source.records, path.name, prefold=source.prefold, **kw)
 
 
 def export_csv(session: Session) -> Iterator[str]:

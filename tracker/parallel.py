@@ -111,6 +111,43 @@ def start(fn: Callable[[int], R], tasks: int, n_workers: int, *, fork_one: bool 
     return Started(results, stop)
 
 
+class Feed:
+    """Work handed to workers piece by piece while the caller goes on: the workers fork
+    when the feed is made, each ``send(item)`` passes an item to ``fn`` in one of them
+    (through a pipe: the item did not exist when they forked), and ``results()`` waits
+    for every piece and gives ``fn``'s results in the order sent. With one worker
+    nothing forks and the pieces are done when the results are asked for. No other pass
+    may fork while a feed is open."""
+
+    def __init__(self, fn: Callable[[Any], R], n_workers: int) -> None:
+        self._fn = fn
+        self._forked = n_workers > 1
+        self._pool = _forked_pool(fn, n_workers) if self._forked else None
+        self._pending: list = []
+
+    def send(self, item: Any) -> None:
+        if self._pool is not None:
+            item = self._pool.apply_async(_call, (item,))
+        elif self._forked:
+            raise RuntimeError("this feed was cancelled")
+        self._pending.append(item)
+
+    def results(self) -> list[R]:
+        if not self._forked:
+            return [self._fn(x) for x in self._pending]
+        try:
+            return [p.get() for p in self._pending]
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Stop the workers (idempotent)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
 def fork_map(fn: Callable[[T], R], items: Sequence[T], n_workers: int | None = None) -> list[R]:
     """``[fn(x) for x in items]``, in forked workers when there are enough items."""
     w = workers(len(items)) if n_workers is None else n_workers

@@ -40,9 +40,10 @@ def import_(
 
     from tracker import importexport
 
-    source = importexport.read_records(file, skip_invalid=skip_invalid)
-    claim_lines = sum(1 for r in source.records if r.type == "claim")
     with session(ctx) as s:
+        # Read with the session: a large file's lines are prepared while it is read.
+        source = importexport.read_records(file, skip_invalid=skip_invalid, session=s)
+        claim_lines = sum(1 for r in source.records if r.type == "claim")
         if sys.stderr.isatty() and not json_ and claim_lines >= 2000:
             from rich.progress import Progress
 
@@ -55,6 +56,7 @@ def import_(
                     duplicates=duplicates,
                     progress=lambda n: bar.advance(task, n),
                     rejects=source.rejects if skip_invalid else None,
+                    prefold=source.prefold,
                 )
         else:
             report = importexport.import_records(
@@ -63,6 +65,7 @@ def import_(
                 file.name,
                 duplicates=duplicates,
                 rejects=source.rejects if skip_invalid else None,
+                prefold=source.prefold,
             )
         report.rejected = len(source.rejects)
     rejects_path = importexport.write_rejects(source) if source.rejects else None
