@@ -207,8 +207,10 @@ def test_import_prepared_in_forked_workers_stores_what_a_serial_import_stores(cl
     blocking and the detectors there); lowered thresholds put the bundled example through
     that path. The export must equal that of a serial import into SQLite."""
     monkeypatch.delenv("TRACKER_WORKERS", raising=False)
+    from collections import Counter
+
     from tests.conftest import FIXTURES, Cli
-    from tracker import detection, importexport, parallel
+    from tracker import detection, importexport, matching, parallel
 
     fixture = str(FIXTURES / "iraq-militias-2021.jsonl")
     serial = Cli(f"sqlite:///{tmp_path / 'serial.db'}")
@@ -235,7 +237,10 @@ def test_import_prepared_in_forked_workers_stores_what_a_serial_import_stores(cl
     cli.ok("import", fixture)
     assert forked and max(forked) > 1
     claim_lines = sum('"type": "claim"' in line for line in Path(fixture).read_text().splitlines())
-    assert len(prefolded) == 1 and len(prefolded[0]) == claim_lines
+    ((done, counts),) = prefolded
+    assert len(done) == claim_lines
+    # The token counts the prefold hands to blocking are those of the matched lines' forms.
+    assert counts == Counter(t for p in done.values() if p[1] for t in matching.tokens_of(p[1]))
     got = cli.ok("export", "--format", "jsonl").stdout
     assert got == expected
     assert '"type": "relation"' in got or '"type":"relation"' in got
@@ -244,7 +249,7 @@ def test_import_prepared_in_forked_workers_stores_what_a_serial_import_stores(cl
     again = cli.json("import", fixture)
     assert again["claims_added"] == again["appearances_added"] == again["suggestions"] == 0
     assert again["unchanged"] >= claim_lines
-    assert all(p[1] is None for p in prefolded[-1].values())
+    assert all(p[1] is None for p in prefolded[-1][0].values()) and not prefolded[-1][1]
     assert cli.ok("export", "--format", "jsonl").stdout == expected
 
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -704,8 +705,10 @@ class Prefold:
         self.db_empty = session.execute(select(Claim.id).limit(1)).first() is None
         detection.lexicon()  # loaded once, before the fork
 
-        def work(batch: list[tuple[int, str, str | None, bool]]) -> list[tuple[int, tuple]]:
-            return [(line, _prepare_line(t, q, m, aliases)) for line, t, q, m in batch]
+        def work(batch: list[tuple[int, str, str | None, bool]]) -> tuple[list[tuple[int, tuple]], Counter]:
+            done = [(line, _prepare_line(t, q, m, aliases)) for line, t, q, m in batch]
+            # How many matched lines post each token: blocking ranks tokens by it.
+            return done, Counter(chain.from_iterable(p[4][0].split() for _, p in done if p[4]))
 
         self._feed = parallel.Feed(work, workers)
         self._batch: list[Record] = []
@@ -727,10 +730,16 @@ class Prefold:
             ]
         )
 
-    def results(self) -> dict[int, tuple]:
+    def results(self) -> tuple[dict[int, tuple], Counter]:
+        """{line number: prepared tuple}, and how many matched lines post each token."""
         if self._batch:
             self._send()
-        return {line: p for part in self._feed.results() for line, p in part}
+        done: dict[int, tuple] = {}
+        counts: Counter = Counter()
+        for part, part_counts in self._feed.results():
+            done.update(part)
+            counts.update(part_counts)
+        return done, counts
 
     def cancel(self) -> None:
         self._feed.cancel()
@@ -791,15 +800,21 @@ def _write_claims(
     ]
     matched = set(eligible)
     detection.lexicon()  # loaded once, before any fork
-    early = prefold.results() if prefold is not None else {}
+    early, counts = prefold.results() if prefold is not None else ({}, None)
+    # The prefold's token counts are those of the matched lines when it prepared exactly
+    # these lines, each matched as it is here; otherwise blocking counts them again.
+    same = len(early) == len(lines)
     done: list[tuple | None] = []
     for n, r in enumerate(lines):
         p = early.get(r.line)
-        if p is not None and n not in matched:
-            p = (p[0], None, p[2], (), None)
-        elif p is not None and p[1] is None:
-            p = None  # prepared as unmatched: a stored key that this transaction no longer holds
+        if p is None:
+            same = False
+        elif (p[1] is None) != (n not in matched):
+            same = False  # its key was stored, or not, when the prefold looked it up
+            p = (p[0], None, p[2], (), None) if n not in matched else None
         done.append(p)
+    if not same:
+        counts = None
     del early
     todo = [n for n, p in enumerate(done) if p is None]
     for n, p in zip(
@@ -874,7 +889,9 @@ def _write_claims(
 
     least = min(matching.SETTINGS.suggest, matching.SETTINGS.contradiction)
     forms = [prepared[n].forms for n in eligible]
-    for x, y, jd in matching.blocked_pairs(norms_, floor, post=judged, min_score=least, forms=forms):
+    for x, y, jd in matching.blocked_pairs(
+        norms_, floor, post=judged, min_score=least, forms=forms, counts=counts or None
+    ):
         i, j = eligible[x], eligible[y]
         earlier[max(i, j)].append((min(i, j), jd))
     for x, y in detection.lexicon_pairs(
