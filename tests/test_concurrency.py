@@ -105,6 +105,12 @@ def test_a_feed_takes_work_sent_after_its_workers_forked():
     inline.send(2)
     assert inline.results() == [2, 3]
 
+    one = parallel.Feed(lambda x: -x, 1, fork_one=True)
+    assert len(multiprocessing.active_children()) == 1
+    one.send(4)
+    assert one.results() == [-4]
+    assert not multiprocessing.active_children()
+
     stopped = parallel.Feed(lambda x: x, 2)
     stopped.cancel()
     assert not multiprocessing.active_children()

@@ -234,8 +234,14 @@ def test_import_prepared_in_forked_workers_stores_what_a_serial_import_stores(cl
     monkeypatch.setattr(
         importexport.Prefold, "results", lambda self: prefolded.append(real_results(self)) or prefolded[-1]
     )
+    sent = []
+    real_send = parallel.Feed.send
+    monkeypatch.setattr(parallel.Feed, "send", lambda self, item: sent.append(item) or real_send(self, item))
     cli.ok("import", fixture)
     assert forked and max(forked) > 1
+    # The detectors ran in the worker forked before the file was read: views and pairs
+    # were sent to it.
+    assert any(isinstance(item, tuple) and isinstance(item[0], dict) for item in sent)
     claim_lines = sum('"type": "claim"' in line for line in Path(fixture).read_text().splitlines())
     ((done, counts),) = prefolded
     assert len(done) == claim_lines

@@ -216,11 +216,13 @@ def start_detection(
     lexicon_: det.Lexicon | None = None,
     *,
     beside: bool = False,
+    feed: parallel.Feed | None = None,
 ) -> parallel.Started:
     """``detect_pairs`` on claims whose views are given, begun now: with many pairs the
     forked workers run while the caller goes on; ``results()`` waits for them and gives
     the findings. ``beside``: the caller works meanwhile (an import writes its rows), so
-    one core is left to it."""
+    one core is left to it. ``feed``: workers forked earlier (``detector_feed``), to
+    which the views and pairs are sent (with the built-in or user lexicon)."""
     pairs = sorted({tuple(sorted(p)) for p in pairs if p[0] != p[1]})
     lex = lexicon_ or lexicon()
     workers = parallel.workers(len(pairs), DETECT_PARALLEL_FROM)
@@ -229,31 +231,56 @@ def start_detection(
         workers -= 1
     shares = _shares(pairs, workers * 4) if forked else [pairs]
 
+    def findings(
+        parts: list[list[tuple[int, int, list[det.Signal]]]],
+    ) -> list[tuple[int, int, list[det.Signal]]]:
+        return sorted((f for part in parts for f in part), key=lambda f: (f[0], f[1]))
+
+    if feed is not None and forked and lexicon_ is None:
+        for part in shares:
+            feed.send(({x: vs[x] for p in part for x in p if x in vs}, part))
+        return parallel.Started(lambda: findings(feed.results()), feed.cancel)
     # Each worker keeps the claims it has prepared for the shares it runs next.
     prepared: dict[int, det.Prepared] = {}
+    started = parallel.start(
+        lambda k: _detect_share(vs, shares[k], lex, prepared), len(shares), workers, fork_one=forked
+    )
+    return parallel.Started(lambda: findings(started.results()), started.cancel)
 
-    def prep(cid: int) -> det.Prepared:
-        if cid not in prepared:
-            prepared[cid] = det.prepare(vs[cid])
-        return prepared[cid]
 
-    def share(k: int) -> list[tuple[int, int, list[det.Signal]]]:
-        found = []
-        for a, b in shares[k]:
-            if a not in vs or b not in vs or not det.plausible(vs[a], vs[b]):
-                continue
-            signals = det.detect(prep(a), prep(b), lex)
-            if signals:
-                found.append((a, b, signals))
-        return found
+def _detect_share(
+    vs: dict[int, det.ClaimView],
+    pairs: list[tuple[int, int]],
+    lex: det.Lexicon,
+    prepared: dict[int, det.Prepared],
+) -> list[tuple[int, int, list[det.Signal]]]:
+    """The detectors' findings on ``pairs`` (those that are plausible); ``prepared``
+    keeps each claim's analysis for the next share."""
+    found = []
+    for a, b in pairs:
+        if a not in vs or b not in vs or not det.plausible(vs[a], vs[b]):
+            continue
+        for x in (a, b):
+            if x not in prepared:
+                prepared[x] = det.prepare(vs[x])
+        signals = det.detect(prepared[a], prepared[b], lex)
+        if signals:
+            found.append((a, b, signals))
+    return found
 
-    started = parallel.start(share, len(shares), workers, fork_one=forked)
 
-    def findings() -> list[tuple[int, int, list[det.Signal]]]:
-        found = [f for part in started.results() for f in part]
-        return sorted(found, key=lambda f: (f[0], f[1]))
+def detector_feed() -> parallel.Feed:
+    """One worker for ``start_detection(..., feed=...)``, forked now. A large import forks
+    it before it reads its file: forked later, from a process holding millions of
+    records, the worker and the importing process (which writes its rows meanwhile)
+    would copy each other's memory page by page as they touch it."""
+    lex = lexicon()
+    prepared: dict[int, det.Prepared] = {}
 
-    return parallel.Started(findings, started.cancel)
+    def work(item: tuple[dict[int, det.ClaimView], list[tuple[int, int]]]) -> list:
+        return _detect_share(item[0], item[1], lex, prepared)
+
+    return parallel.Feed(work, 1, fork_one=True)
 
 
 def _shares(pairs: list[tuple[int, int]], n: int) -> list[list[tuple[int, int]]]:

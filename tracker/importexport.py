@@ -695,7 +695,8 @@ class Prefold:
     while the rest of the file is read and checked: the workers fork before the records
     are read, and each batch of checked claim lines goes to them through a pipe. A line
     is matched unless it names its ``claim`` or its key is stored (looked up per batch).
-    ``results()`` gives {line number: prepared tuple}; ``cancel()`` stops the workers."""
+    ``results()`` gives {line number: prepared tuple} and the posted tokens' counts;
+    ``detector``: the worker that will run the detectors; ``cancel()`` stops them all."""
 
     def __init__(self, session: Session, workers: int) -> None:
         from tracker import detection, matching, parallel
@@ -712,6 +713,8 @@ class Prefold:
 
         self._feed = parallel.Feed(work, workers)
         self._batch: list[Record] = []
+        # The detectors' worker forks now too, while this process is small (see there).
+        self.detector = detection.detector_feed()
 
     def add(self, record: Record) -> None:
         if record.type == "claim":
@@ -743,6 +746,7 @@ class Prefold:
 
     def cancel(self) -> None:
         self._feed.cancel()
+        self.detector.cancel()
 
 
 class _Prepared(NamedTuple):
@@ -1030,7 +1034,10 @@ def _write_claims(
     # claims as they will be once written, and run while the rows are written.
     check = {(real(n), real(o)) for n, others in to_check.items() for o in others}
     detected = detection.start_detection(
-        _views_to_be(session, check, new_claims, new_apps, updates), check, beside=True
+        _views_to_be(session, check, new_claims, new_apps, updates),
+        check,
+        beside=True,
+        feed=prefold.detector if prefold is not None else None,
     )
     try:
         conn = session.connection()

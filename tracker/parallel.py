@@ -116,12 +116,12 @@ class Feed:
     when the feed is made, each ``send(item)`` passes an item to ``fn`` in one of them
     (through a pipe: the item did not exist when they forked), and ``results()`` waits
     for every piece and gives ``fn``'s results in the order sent. With one worker
-    nothing forks and the pieces are done when the results are asked for. No other pass
-    may fork while a feed is open."""
+    nothing forks (unless ``fork_one``) and the pieces are done when the results are
+    asked for."""
 
-    def __init__(self, fn: Callable[[Any], R], n_workers: int) -> None:
+    def __init__(self, fn: Callable[[Any], R], n_workers: int, *, fork_one: bool = False) -> None:
         self._fn = fn
-        self._forked = n_workers > 1
+        self._forked = n_workers > 1 or (n_workers == 1 and fork_one)
         self._pool = _forked_pool(fn, n_workers) if self._forked else None
         self._pending: list = []
 
