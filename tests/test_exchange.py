@@ -45,8 +45,13 @@ def test_fixture_round_trip_is_lossless(cli, tmp_path, db_url):
     cli.ok("outlet", "grade", "Reuters", "A")
     cli.ok("speaker", "grade", "John Kirby", "B")
     cli.ok("speaker", "grade", "Qais al-Khazali", "E", "--note", "leads an armed group")
+    # Pasted web text can hold line and paragraph separators: JSON keeps them raw in a
+    # string, and the import must not break the line there.
+    pasted = "Drones struck the airport\u2028 in Erbil overnight,\x85 a Kurdish official said\u2029."
+    cli.ok("claim", "add", pasted, "--outlet", "Rudaw", "--yes")
     first = cli.ok("export").stdout
-    lines = [json.loads(x) for x in first.splitlines()]
+    assert "\u2028" in first and "\x85" in first
+    lines = [json.loads(x) for x in first.split("\n") if x]
     assert {x["type"] for x in lines} == {"outlet", "speaker", "claim", "relation", "verdict"}
     assert [x for x in lines if x["type"] == "speaker"] == [
         {"type": "speaker", "name": "John Kirby", "reliability": "B"},

@@ -373,8 +373,18 @@ def _check_references(records: list[Record], src: str) -> None:
     # at write time (before the first write) by ``_resolve_reference_keys``.
 
 
+def jsonl_lines(text: str) -> list[str]:
+    """The lines of a JSON Lines text: ended by "\n" (or "\r\n") only. ``str.splitlines``
+    also breaks at U+2028, U+2029 and U+0085, which JSON allows raw inside a string (an
+    export writes them so), and would cut such a line in two."""
+    lines = text.split("\n")
+    if "\r" in text:
+        lines = [line.removesuffix("\r") for line in lines]
+    return lines
+
+
 def jsonl_rows(text: str) -> Iterator[tuple[int, dict | str]]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(jsonl_lines(text), start=1):
         if not line.strip():
             continue
         try:
@@ -1165,12 +1175,12 @@ def write_rejects(source: Source) -> Path | None:
     Fix them and import the rejects file."""
     if not source.rejects:
         return None
-    lines = source.text.splitlines(keepends=True)
     wanted = sorted({n for n, _ in source.rejects})
     out: list[str] = []
     if source.csv:
         from tracker import formats
 
+        lines = source.text.splitlines(keepends=True)
         starts = [n for n, _ in formats.csv_rows(source.text)]
         out.append(lines[0])
         for n in wanted:
@@ -1178,6 +1188,7 @@ def write_rejects(source: Source) -> Path | None:
             end = later[0] - 1 if later else len(lines)
             out.extend(lines[n - 1 : end])
     else:
+        lines = jsonl_lines(source.text)
         out.extend(lines[n - 1] for n in wanted if 0 < n <= len(lines))
     target = source.path.with_name(f"{source.path.stem}.rejects{source.path.suffix or '.jsonl'}")
     reasons = source.path.with_name(f"{source.path.stem}.rejects.txt")
