@@ -67,16 +67,23 @@ def test_numbers_negations_denials_and_opposing_actions_are_never_duplicates(a, 
 
 
 @pytest.mark.parametrize(("a", "b"), SAME + NEVER_DUPLICATES)
-def test_judging_with_lexicon_sides_given_equals_judging_with_them_looked_up(a, b):
-    """An import hands ``judge`` the lexicon sides its workers found for each line."""
+def test_judging_with_the_texts_facts_given_equals_judging_with_them_worked_out(a, b):
+    """An import hands ``judge`` the numbers, polarity marks and lexicon sides its workers
+    found for each line; the judgement is the one ``judge`` reaches on its own."""
     from tracker.detection import lexicon_sides
+    from tracker.normalize import fold_and_numbers, numbers
 
-    given = matching.judge(
-        a, b, matching.fold_text(a), matching.fold_text(b), sides=(lexicon_sides(a), lexicon_sides(b))
-    )
+    def facts(t: str) -> matching.TextFacts:
+        folded, nums = fold_and_numbers(t)
+        assert folded == matching.fold_text(t) and nums == numbers(t)
+        return matching.TextFacts(nums, matching.polarity_marks(t), lexicon_sides(t))
+
+    given = matching.judge(a, b, matching.fold_text(a), matching.fold_text(b), facts=(facts(a), facts(b)))
     assert given == judge(a, b)
     if "escalate" in a:
         assert "opposing-action" in given.signals
+    if "14 rockets" in a and "30 rockets" in b:
+        assert "numeric" in given.signals
 
 
 def test_scores_rank_closer_pairs_higher():

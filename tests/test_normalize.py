@@ -668,3 +668,34 @@ def test_number_words_become_digits_wherever_they_stand(tokens):
         return out
 
     assert _convert_numbers_once(list(tokens)) == plain(list(tokens))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                "b1",
+                " ",
+                "-",
+                ",",
+                ".",
+                "'",
+                "al-",
+                "Al-",
+                "two",
+                "hundred",
+                "per cent",
+                "2,500",
+                "on 7 July 2021",
+            ]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_fold_and_numbers_is_fold_and_numbers(text):
+    """An import takes the matching form and the numbers from one normalisation."""
+    from tracker.normalize import fold_and_numbers, numbers
+
+    assert fold_and_numbers(text) == (fold(text, key_all=True), numbers(text))

@@ -676,18 +676,21 @@ def _prepare_line(text: str, quote: str | None, matched: bool, aliases: Any) -> 
     and a frozenset or a NamedTuple takes several times longer to unpickle than a tuple).
     The matching form, lexicon sides and block forms only for lines that are ``matched``."""
     from tracker import detection, matching
-    from tracker.normalize import find_hedges
+    from tracker.normalize import find_hedges, fold_and_numbers
 
     hedges = find_hedges(f"{text} {quote or ''}")
     if not matched:
-        return (claims.fingerprint(text), None, hedges, (), None)
-    norm = matching.fold_text(text, aliases)
+        return (claims.fingerprint(text), None, hedges, (), None, (), 0)
+    norm, numbers = fold_and_numbers(text, aliases or None)  # matching.fold_text, and the numbers
+    sides = tuple(detection.lexicon_sides(text))
     return (
         claims.fingerprint(text),
         norm,
         hedges,
-        tuple(detection.lexicon_sides(text)),
+        sides,
         matching.block_forms(norm),
+        numbers,
+        matching.polarity_marks(text),  # after lexicon_sides: the same normal form, kept
     )
 
 
@@ -768,6 +771,8 @@ class _Prepared(NamedTuple):
     hedges: list[str]
     sides: frozenset
     forms: tuple[str, str] | None  # matching.block_forms
+    numbers: tuple[tuple[float, str], ...]
+    polarity: int  # matching.polarity_marks
 
 
 def _write_claims(
@@ -825,7 +830,7 @@ def _write_claims(
             same = False
         elif (p[1] is None) != (n not in matched):
             same = False  # its key was stored, or not, when the prefold looked it up
-            p = (p[0], None, p[2], (), None) if n not in matched else None
+            p = (p[0], None, p[2], (), None, (), 0) if n not in matched else None
         done.append(p)
     if not same:
         counts = None
@@ -843,8 +848,8 @@ def _write_claims(
         done[n] = p
     none = frozenset()
     prepared = [
-        _Prepared(fp, norm, hedges, frozenset(sides) if sides else none, forms)
-        for fp, norm, hedges, sides, forms in done
+        _Prepared(fp, norm, hedges, frozenset(sides) if sides else none, forms, numbers, polarity)
+        for fp, norm, hedges, sides, forms, numbers, polarity in done
     ]
     del done
     fps = {p[0] for p in prepared} if not matcher.db_empty else set()
@@ -896,9 +901,9 @@ def _write_claims(
     sides_ = [prepared[n].sides for n in eligible]
 
     def judged(x: int, y: int, sort: float) -> matching.Judgement | None:
-        jd = matching.judge(
-            texts_[x], texts_[y], norms_[x], norms_[y], sort=sort, sides=(sides_[x], sides_[y])
-        )
+        # A _Prepared has the numbers, polarity and sides that judge would work out.
+        facts = (prepared[eligible[x]], prepared[eligible[y]])
+        jd = matching.judge(texts_[x], texts_[y], norms_[x], norms_[y], sort=sort, facts=facts)
         return None if jd.kind == "unrelated" else jd
 
     least = min(matching.SETTINGS.suggest, matching.SETTINGS.contradiction)

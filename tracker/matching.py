@@ -261,8 +261,7 @@ _DENIAL = re.compile(
 )
 
 
-@lru_cache(maxsize=262_144)
-def _polarity_marks(text_: str) -> int:
+def polarity_marks(text_: str) -> int:
     """How many negations and denials a text carries ("did not", "no", "rejected claims
     that"): two near-identical texts whose counts differ say opposite things, even when
     both hold a negation somewhere else."""
@@ -272,12 +271,18 @@ def _polarity_marks(text_: str) -> int:
     return sum(t in NEGATIONS for t in toks) + len(_DENIAL.findall(text_)) + text_.count("n't")
 
 
-def _opposed(a_text: str, b_text: str, sides: tuple[frozenset, frozenset] | None = None) -> bool:
-    """The two texts sit on opposite sides of one opposition of the lexicon (``sides``:
-    their ``lexicon_sides``, when known)."""
-    from tracker.detection import opposed, sides_opposed
+_polarity_marks = lru_cache(maxsize=262_144)(polarity_marks)
 
-    return opposed(a_text, b_text) if sides is None else sides_opposed(*sides)
+
+class TextFacts(NamedTuple):
+    """What ``judge`` reads of each text besides its matching form, when the caller has
+    it already (an import works it out for every line in its workers): the numbers with
+    what they count (``normalize.numbers``), ``polarity_marks`` and the lexicon sides
+    (``detection.lexicon_sides``)."""
+
+    numbers: tuple[tuple[float, str], ...]
+    polarity: int
+    sides: frozenset
 
 
 @dataclass(frozen=True)
@@ -307,15 +312,22 @@ def judge(
     b_norm: str,
     sim: float | None = None,
     sort: float | None = None,
-    sides: tuple[frozenset, frozenset] | None = None,
+    facts: tuple[TextFacts, TextFacts] | None = None,
 ) -> Judgement:
     """Classify a pair: the same claim, a suggested duplicate, a contradiction candidate
-    (same words, different numbers or polarity), or unrelated. ``sides``: the texts'
-    ``lexicon_sides``, when already known."""
+    (same words, different numbers or polarity), or unrelated. ``facts``: each text's
+    ``TextFacts`` (or anything with those three attributes), when already known."""
+    from tracker.detection import lexicon_sides, sides_opposed
+
     sim = score(a_norm, b_norm, sort) if sim is None else sim
     if sim < min(SETTINGS.suggest, SETTINGS.contradiction):
         return Judgement("unrelated", sim)
-    na, nb = _numbers_of(a_text), _numbers_of(b_text)
+    if facts is None:
+        fa = TextFacts(_numbers_of(a_text), _polarity_marks(a_text), lexicon_sides(a_text))
+        fb = TextFacts(_numbers_of(b_text), _polarity_marks(b_text), lexicon_sides(b_text))
+    else:
+        fa, fb = facts
+    na, nb = fa.numbers, fb.numbers
     reasons: list[str] = []
     signals: list[str] = []
     if _values(na) != _values(nb):
@@ -323,10 +335,10 @@ def judge(
         right = ", ".join(_fmt(v, u) for v, u in nb) or "no number"
         reasons.append(f"same words, different numbers: {left} vs {right}")
         signals.append("numeric")
-    if _polarity_marks(a_text) != _polarity_marks(b_text):
+    if fa.polarity != fb.polarity:
         reasons.append("same words, one of them negated or denied")
         signals.append("polarity")
-    if _opposed(a_text, b_text, sides):
+    if sides_opposed(fa.sides, fb.sides):
         reasons.append("same words, opposing actions (lexicon)")
         signals.append("opposing-action")
     if signals:

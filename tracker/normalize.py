@@ -988,6 +988,14 @@ def fold(text: str, aliases: Mapping[str, str] | None = None, *, key_all: bool =
     return " ".join(_analyse(text, aliases, False, key_all, names_too=False)[1])
 
 
+def fold_and_numbers(
+    text: str, aliases: Mapping[str, str] | None = None
+) -> tuple[str, tuple[tuple[float, str], ...]]:
+    """``(fold(text, aliases, key_all=True), numbers(text))`` from one normalisation."""
+    ntoks, out, _ = _analyse(text, aliases, False, True, names_too=False)
+    return " ".join(out), _numbers_in(text, ntoks)
+
+
 def fold_name(name: str, aliases: Mapping[str, str] | None = None) -> str:
     """Key of a whole (possibly multi-word) name: every word is taken as part of the name,
     whatever its case. fold_name("Abu Mahdi al-Muhandis") == fold_name("abu mahdi al mohandis").
