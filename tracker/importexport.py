@@ -680,7 +680,7 @@ def _prepare_line(text: str, quote: str | None, matched: bool, aliases: Any) -> 
 
     hedges = find_hedges(f"{text} {quote or ''}")
     if not matched:
-        return (claims.fingerprint(text), None, hedges, (), None, (), 0)
+        return _unmatched(claims.fingerprint(text), hedges)
     norm, numbers = fold_and_numbers(text, aliases or None)  # matching.fold_text, and the numbers
     sides = tuple(detection.lexicon_sides(text))
     return (
@@ -692,6 +692,11 @@ def _prepare_line(text: str, quote: str | None, matched: bool, aliases: Any) -> 
         numbers,
         matching.polarity_marks(text),  # after lexicon_sides: the same normal form, kept
     )
+
+
+def _unmatched(fingerprint: str, hedges: list[str]) -> tuple:
+    """``_prepare_line`` of a line that is not matched."""
+    return (fingerprint, None, hedges, (), None, (), 0)
 
 
 def _stored_keys(session: Session, keys: list[str]) -> set[str]:
@@ -764,7 +769,8 @@ class Prefold:
 
 class _Prepared(NamedTuple):
     """What an import works out for one claim line without the database. The matching
-    form, lexicon sides and block forms only for lines that are matched."""
+    form, lexicon sides, block forms, numbers and polarity marks only for lines that are
+    matched. ``judge`` reads the last three as a line's ``matching.TextFacts``."""
 
     fingerprint: str
     norm: str | None
@@ -830,7 +836,7 @@ def _write_claims(
             same = False
         elif (p[1] is None) != (n not in matched):
             same = False  # its key was stored, or not, when the prefold looked it up
-            p = (p[0], None, p[2], (), None, (), 0) if n not in matched else None
+            p = _unmatched(p[0], p[2]) if n not in matched else None
         done.append(p)
     if not same:
         counts = None
@@ -901,8 +907,7 @@ def _write_claims(
     sides_ = [prepared[n].sides for n in eligible]
 
     def judged(x: int, y: int, sort: float) -> matching.Judgement | None:
-        # A _Prepared has the numbers, polarity and sides that judge would work out.
-        facts = (prepared[eligible[x]], prepared[eligible[y]])
+        facts = (prepared[eligible[x]], prepared[eligible[y]])  # their TextFacts
         jd = matching.judge(texts_[x], texts_[y], norms_[x], norms_[y], sort=sort, facts=facts)
         return None if jd.kind == "unrelated" else jd
 
