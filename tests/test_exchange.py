@@ -317,3 +317,25 @@ def test_export_order_does_not_depend_on_the_postgresql_collation(tmp_path, requ
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+def test_skip_invalid_csv_rejects_the_right_rows_around_unusual_line_breaks(cli, tmp_path):
+    """The rejects file takes rows by the line numbers the CSV reader counts (line feeds
+    and carriage returns): a vertical tab or U+2028 inside a cell is no line break there,
+    so the rows after it are still copied whole and in full."""
+    path = tmp_path / "odd.csv"
+    path.write_text(
+        "key,text,outlet,anonymous\n"
+        "a,Rockets hit the base\u2028 near Erbil.,AP,false\n"
+        "b,A cell with a vertical\x0btab,AP,false\n"
+        "c,Drones hit the airport.,AP,maybe\n"
+        "d,A fourth valid claim about Kirkuk.,Rudaw,true\n",
+        encoding="utf-8",
+    )
+    report = cli.json("import", str(path), "--skip-invalid")
+    assert (report["claims_added"], report["rejected"]) == (2, 2)
+    assert (tmp_path / "odd.rejects.csv").read_text(encoding="utf-8") == (
+        "key,text,outlet,anonymous\n"
+        "b,A cell with a vertical\x0btab,AP,false\n"
+        "c,Drones hit the airport.,AP,maybe\n"
+    )

@@ -13,6 +13,7 @@ export imported into an empty database exports again to the same file
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections import Counter, defaultdict
@@ -1190,7 +1191,9 @@ def write_rejects(source: Source) -> Path | None:
     if source.csv:
         from tracker import formats
 
-        lines = source.text.splitlines(keepends=True)
+        # Physical lines as the CSV reader counts them (line feeds and carriage returns);
+        # str.splitlines would also break at a vertical tab or U+2028 inside a cell.
+        lines = list(io.StringIO(source.text, newline=""))
         starts = [n for n, _ in formats.csv_rows(source.text)]
         out.append(lines[0])
         for n in wanted:
