@@ -416,3 +416,17 @@ def test_a_tidy_claim_line_is_kept_as_it_is_and_an_untidy_one_is_tidied():
             claims.ClaimInput(text="Rockets hit the base.", outlet="AP", published=bad).checked()
         with pytest.raises(InvalidInput, match="not a valid date"):  # a cached answer too
             claims.ClaimInput(text="Rockets hit the base.", outlet="AP", event_date=bad).checked()
+
+
+def test_the_files_text_is_kept_only_for_a_rejects_file(tmp_path):
+    """Without --skip-invalid no rejects file can be written, so the file's text (as big
+    as the file) is not held through the import."""
+    from tracker import importexport
+
+    path = tmp_path / "two.jsonl"
+    write_jsonl(path, [{"text": "Rockets hit the base.", "outlet": "AP"}, '{"text": "cut'])
+    kept = importexport.read_records(path, skip_invalid=True)
+    assert kept.text == path.read_text(encoding="utf-8") and len(kept.rejects) == 1
+    assert importexport.write_rejects(kept).read_text(encoding="utf-8") == '{"text": "cut\n'
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert importexport.read_records(path).text == ""

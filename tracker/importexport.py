@@ -1136,7 +1136,7 @@ class Source:
     path: Path
     records: list[Record]
     rejects: list[tuple[int, str]] = field(default_factory=list)
-    text: str = ""
+    text: str = ""  # kept for the rejects file only (--skip-invalid)
     csv: bool = False
     prefold: Prefold | None = None
 
@@ -1177,7 +1177,9 @@ def _read_records(path: Path, text: str, skip_invalid: bool, prefold: Prefold | 
         rows = jsonl_rows(text)
     with parallel.no_gc():  # a million records are a million new objects that all stay
         records = parse_records(rows, src, rejects, prefold.add if prefold is not None else None)
-    return Source(path, records, rejects or [], text, is_csv, prefold)
+    # The file's text is let go unless the rejects file may need it: it is as big as the
+    # file (up to four times, in memory), and the import that follows holds everything else.
+    return Source(path, records, rejects or [], text if skip_invalid else "", is_csv, prefold)
 
 
 def write_rejects(source: Source) -> Path | None:
