@@ -80,6 +80,9 @@ def test_judging_with_the_texts_facts_given_equals_judging_with_them_worked_out(
 
     given = matching.judge(a, b, matching.fold_text(a), matching.fold_text(b), facts=(facts(a), facts(b)))
     assert given == judge(a, b)
+    # One side known (a new line against a stored claim): the other is worked out.
+    half = matching.judge(a, b, matching.fold_text(a), matching.fold_text(b), facts=(facts(a), None))
+    assert half == given
     if "escalate" in a:
         assert "opposing-action" in given.signals
     if "14 rockets" in a and "30 rockets" in b:

@@ -964,7 +964,9 @@ def _write_claims(
         else:
             same = exact if exact is not None else local_exact
             if not matcher.db_empty:
-                found = matcher.find(data.text, norm, exclude=[same] if same is not None else [])
+                found = matcher.find(
+                    data.text, norm, exclude=[same] if same is not None else [], facts=prepared[n]
+                )
             for i, jd in sorted(earlier.get(n, ()), key=lambda e: e[0]):
                 if i in line_ref:
                     found.append(matching.Found(line_ref[i], jd))
@@ -1003,7 +1005,10 @@ def _write_claims(
                 check += [
                     c
                     for c in matcher.candidates(norm)[: detection.CANDIDATES_PER_CLAIM]
-                    if c != into and detection.opposed(data.text, matcher.text_of(c)[0])
+                    if c != into
+                    and detection.sides_opposed(
+                        prepared[n].sides, detection.lexicon_sides(matcher.text_of(c)[0])
+                    )
                 ]
             if check:
                 to_check[into] = check

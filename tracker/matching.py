@@ -285,6 +285,12 @@ class TextFacts(NamedTuple):
     sides: frozenset
 
 
+def _facts_of(text_: str) -> TextFacts:
+    from tracker.detection import lexicon_sides
+
+    return TextFacts(_numbers_of(text_), _polarity_marks(text_), lexicon_sides(text_))
+
+
 @dataclass(frozen=True)
 class Judgement:
     kind: str  # "same" | "suggest" | "contradiction" | "unrelated"
@@ -312,21 +318,20 @@ def judge(
     b_norm: str,
     sim: float | None = None,
     sort: float | None = None,
-    facts: tuple[TextFacts, TextFacts] | None = None,
+    facts: tuple[TextFacts | None, TextFacts | None] | None = None,
 ) -> Judgement:
     """Classify a pair: the same claim, a suggested duplicate, a contradiction candidate
     (same words, different numbers or polarity), or unrelated. ``facts``: each text's
-    ``TextFacts`` (or anything with those three attributes), when already known."""
-    from tracker.detection import lexicon_sides, sides_opposed
+    ``TextFacts`` (or anything with those three attributes) when already known, None
+    for a text whose facts are to be worked out here."""
+    from tracker.detection import sides_opposed
 
     sim = score(a_norm, b_norm, sort) if sim is None else sim
     if sim < min(SETTINGS.suggest, SETTINGS.contradiction):
         return Judgement("unrelated", sim)
-    if facts is None:
-        fa = TextFacts(_numbers_of(a_text), _polarity_marks(a_text), lexicon_sides(a_text))
-        fb = TextFacts(_numbers_of(b_text), _polarity_marks(b_text), lexicon_sides(b_text))
-    else:
-        fa, fb = facts
+    fa, fb = facts if facts is not None else (None, None)
+    fa = fa if fa is not None else _facts_of(a_text)
+    fb = fb if fb is not None else _facts_of(b_text)
     na, nb = fa.numbers, fb.numbers
     reasons: list[str] = []
     signals: list[str] = []
@@ -805,8 +810,16 @@ class Matcher:
         return [c for c in ranked if c < 0 or c in self._texts]
 
     def find(
-        self, text_: str, norm: str | None = None, *, exclude: Iterable[int] = (), limit: int = 10
+        self,
+        text_: str,
+        norm: str | None = None,
+        *,
+        exclude: Iterable[int] = (),
+        limit: int = 10,
+        facts: TextFacts | None = None,
     ) -> list[Found]:
+        """Stored (and remembered) claims near ``text_``, judged; ``facts``: the text's
+        ``TextFacts``, when already known."""
         from rapidfuzz import fuzz, process
 
         norm = self.fold(text_) if norm is None else norm
@@ -825,7 +838,7 @@ class Matcher:
         found: list[Found] = []
         for _, _, idx in pre:
             t, n = self.text_of(refs[idx])
-            j = judge(text_, t, norm, n)
+            j = judge(text_, t, norm, n, facts=(facts, None))
             if j.kind != "unrelated":
                 found.append(Found(refs[idx], j))
         rank = {"same": 0, "suggest": 1, "contradiction": 2}
