@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import FIXTURES, Cli, table_counts
 
 FIXTURE = FIXTURES / "iraq-militias-2021.jsonl"
@@ -230,19 +232,39 @@ def test_skip_invalid_imports_good_lines_and_writes_rejects(cli, tmp_path):
     assert "line 2: not valid JSON" in reasons and "line 3, field 'contradicts'" in reasons
 
 
-def test_skip_invalid_csv_keeps_the_header(cli, tmp_path):
+@pytest.mark.parametrize(
+    ("rows", "rejected"),
+    [
+        # A quoted cell over two lines: the row is copied whole, under the header.
+        (
+            [
+                "a,Rockets hit the base.,AP,false\n",
+                'b,"A cell\nover two lines",AP,maybe\n',
+                "c,Drones hit the airport.,AP,true\n",
+            ],
+            [1],
+        ),
+        # The reader counts line feeds and carriage returns only: a vertical tab or U+2028
+        # inside a cell is no line break there, so the rows after it are taken in full.
+        (
+            [
+                "a,Rockets hit the base\u2028 near Erbil.,AP,false\n",
+                "b,A cell with a vertical\x0btab,AP,false\n",
+                "c,Drones hit the airport.,AP,maybe\n",
+                "d,A fourth valid claim about Kirkuk.,Rudaw,true\n",
+            ],
+            [1, 2],
+        ),
+    ],
+)
+def test_skip_invalid_csv_writes_the_rejected_rows_whole_under_the_header(cli, tmp_path, rows, rejected):
+    header = "key,text,outlet,anonymous\n"
     path = tmp_path / "m.csv"
-    path.write_text(
-        "key,text,outlet,anonymous\n"
-        "a,Rockets hit the base.,AP,false\n"
-        'b,"A cell\nover two lines",AP,maybe\n'
-        "c,Drones hit the airport.,AP,true\n",
-        encoding="utf-8",
-    )
+    path.write_text(header + "".join(rows), encoding="utf-8")
     report = cli.json("import", str(path), "--skip-invalid")
-    assert (report["claims_added"], report["rejected"]) == (2, 1)
-    assert (tmp_path / "m.rejects.csv").read_text(encoding="utf-8") == (
-        'key,text,outlet,anonymous\nb,"A cell\nover two lines",AP,maybe\n'
+    assert (report["claims_added"], report["rejected"]) == (len(rows) - len(rejected), len(rejected))
+    assert (tmp_path / "m.rejects.csv").read_text(encoding="utf-8") == header + "".join(
+        rows[i] for i in rejected
     )
 
 
@@ -317,25 +339,3 @@ def test_export_order_does_not_depend_on_the_postgresql_collation(tmp_path, requ
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
-
-
-def test_skip_invalid_csv_rejects_the_right_rows_around_unusual_line_breaks(cli, tmp_path):
-    """The rejects file takes rows by the line numbers the CSV reader counts (line feeds
-    and carriage returns): a vertical tab or U+2028 inside a cell is no line break there,
-    so the rows after it are still copied whole and in full."""
-    path = tmp_path / "odd.csv"
-    path.write_text(
-        "key,text,outlet,anonymous\n"
-        "a,Rockets hit the base\u2028 near Erbil.,AP,false\n"
-        "b,A cell with a vertical\x0btab,AP,false\n"
-        "c,Drones hit the airport.,AP,maybe\n"
-        "d,A fourth valid claim about Kirkuk.,Rudaw,true\n",
-        encoding="utf-8",
-    )
-    report = cli.json("import", str(path), "--skip-invalid")
-    assert (report["claims_added"], report["rejected"]) == (2, 2)
-    assert (tmp_path / "odd.rejects.csv").read_text(encoding="utf-8") == (
-        "key,text,outlet,anonymous\n"
-        "b,A cell with a vertical\x0btab,AP,false\n"
-        "c,Drones hit the airport.,AP,maybe\n"
-    )
