@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -143,7 +144,10 @@ def read_text(path: Path) -> str:
             f"{path.name} is {size / 1048576:.0f} MB, over the import limit of {limit / 1048576:.0f} MB: "
             "split it into smaller files, or raise TRACKER_MAX_IMPORT_MB."
         )
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:  # a folder, no permission
+        raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -1201,11 +1205,11 @@ def write_rejects(source: Source) -> Path | None:
         # Physical lines as the CSV reader counts them (line feeds and carriage returns);
         # str.splitlines would also break at a vertical tab or U+2028 inside a cell.
         lines = list(io.StringIO(source.text, newline=""))
-        starts = [n for n, _ in formats.csv_rows(source.text)]
+        starts = [n for n, _ in formats.csv_rows(source.text)]  # in order
         out.append(lines[0])
         for n in wanted:
-            later = [s for s in starts if s > n]
-            end = later[0] - 1 if later else len(lines)
+            after = bisect_right(starts, n)  # the next row's first line, if there is one
+            end = starts[after] - 1 if after < len(starts) else len(lines)
             out.extend(lines[n - 1 : end])
     else:
         lines = jsonl_lines(source.text)
