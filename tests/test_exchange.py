@@ -200,6 +200,14 @@ def test_control_characters(cli, tmp_path):
     _check_refused(cli, csv_path, "c.csv, line 2: field 'text' contains a control character (U+0007)")
 
 
+def test_a_folder_or_a_missing_file_is_refused_in_one_sentence(cli, tmp_path):
+    _check_refused(cli, tmp_path, f"Cannot read {tmp_path}: Is a directory.")
+    _check_refused(cli, tmp_path / "none.jsonl", "none.jsonl: No such file or directory.")
+    cli.ok("outlet", "add", "AP")
+    result = cli("ingest", str(tmp_path), "--outlet", "AP", "--json")
+    assert result.exit_code == 1 and result.stderr == f"Error: Cannot read {tmp_path}: Is a directory.\n"
+
+
 def test_bad_line_in_the_middle_of_a_large_file_writes_nothing(cli, tmp_path):
     path = tmp_path / "mid.jsonl"
     with path.open("w", encoding="utf-8") as fh:
@@ -232,6 +240,23 @@ def test_skip_invalid_imports_good_lines_and_writes_rejects(cli, tmp_path):
     assert "line 2: not valid JSON" in reasons and "line 3, field 'contradicts'" in reasons
 
 
+def test_skip_invalid_writes_nothing_when_the_rejects_file_cannot_be_written(cli, tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        '{"key": "a", "text": "Rockets hit the base on Monday.", "outlet": "AP"}\n'
+        '{"key": "b", "text": "", "outlet": "AP"}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "mixed.rejects.jsonl").mkdir()  # where the rejects file would go
+    before = table_counts(cli.url)
+    result = cli("import", str(path), "--skip-invalid")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: Cannot write the rejects file {tmp_path / 'mixed.rejects.jsonl'}: Is a directory.\n"
+    )
+    assert table_counts(cli.url) == before
+
+
 @pytest.mark.parametrize(
     ("rows", "rejected"),
     [
@@ -254,6 +279,16 @@ def test_skip_invalid_imports_good_lines_and_writes_rejects(cli, tmp_path):
                 "d,A fourth valid claim about Kirkuk.,Rudaw,true\n",
             ],
             [1, 2],
+        ),
+        # Rejected rows next to each other, one over two lines, and the last row.
+        (
+            [
+                "a,Rockets hit the base.,AP,maybe\n",
+                'b,"A cell\nover two lines",AP,maybe\n',
+                "c,Drones hit the airport.,AP,true\n",
+                "d,A fourth claim about Kirkuk.,Rudaw,perhaps\n",
+            ],
+            [0, 1, 3],
         ),
     ],
 )

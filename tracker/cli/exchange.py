@@ -68,7 +68,8 @@ def import_(
                 prefold=source.prefold,
             )
         report.rejected = len(source.rejects)
-    rejects_path = importexport.write_rejects(source) if source.rejects else None
+        # Before the commit: when the rejects cannot be written, nothing is imported.
+        rejects_path = importexport.write_rejects(source) if source.rejects else None
     if json_:
         print_json({**asdict(report), "rejects_file": str(rejects_path) if rejects_path else None})
         return
