@@ -104,8 +104,26 @@ def test_report_output_files(loaded, tmp_path):
         assert "opposing-action" in content and "Ghaani" in content
     assert (tmp_path / "r.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
     assert "| pair | claim A | claim B | why | state |" in (tmp_path / "r.md").read_text(encoding="utf-8")
-    bad = loaded("report", "contradictions", "--output", str(tmp_path / "r.pdf"))
-    assert bad.exit_code == 1 and ".html, .md or .txt" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("r.pdf", "Cannot write a report to 'r.pdf': use a .html, .md or .txt file name."),
+        ("gone/r.md", "Cannot write {tmp}/gone/r.md: the folder {tmp}/gone does not exist."),
+        ("folder.md", "Cannot write {tmp}/folder.md: Is a directory."),
+    ],
+)
+@pytest.mark.parametrize("report", ["contradictions", "unverified", "outlets", "summary"])
+def test_a_bad_report_output_is_refused_before_the_report_is_made(loaded, tmp_path, report, output, message):
+    (tmp_path / "folder.md").mkdir()
+    bad = loaded("report", report, "--output", str(tmp_path / output))
+    assert bad.exit_code == 1
+    assert bad.stderr == "Error: " + message.format(tmp=tmp_path) + "\n"
+    assert bad.stdout == ""  # refused first: no report printed, none worked out
+    both = loaded("report", report, "--json", "--output", str(tmp_path / "r.md"))
+    assert both.exit_code == 1 and "use one of them" in both.stderr and both.stdout == ""
+    assert not (tmp_path / "r.md").exists()
 
 
 def test_compare_shows_the_signal_that_links_ap_and_reuters(loaded):

@@ -15,9 +15,20 @@ app = typer.Typer(
 
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Also write a printable copy: FILE.html, FILE.md or FILE.txt."),
+    typer.Option(
+        "--output",
+        "-o",
+        help="Also write a printable copy: FILE.html, FILE.md or FILE.txt (not with --json).",
+    ),
 ]
 LimitOpt = Annotated[int, typer.Option(help="At most this many rows (0: all).")]
+
+
+def check_output(output: Path | None, json_: bool) -> None:
+    """Refuse a bad --output before the report is worked out."""
+    from tracker.render import report
+
+    report.check_output(output, json_)
 
 
 def show(doc, output: Path | None) -> None:
@@ -58,6 +69,8 @@ def unverified(
     from tracker.render.credibility import unverified_doc
     from tracker.render.jsonout import claim_dict
 
+    check_output(output, json_)
+
     prog, tick = progress_counter("grading")
     with session(ctx) as s:
         if prog:
@@ -94,6 +107,8 @@ def outlets(
     from tracker import credibility
     from tracker.errors import InvalidInput
     from tracker.render.credibility import outlets_doc
+
+    check_output(output, json_)
 
     keys = {
         "name": lambda o: o.record.outlet.lower(),
@@ -137,6 +152,8 @@ def summary(ctx: typer.Context, json_: JsonOpt = False, output: OutputOpt = None
     unverified claims, outlets whose record disagrees with their grade."""
     from tracker import credibility
     from tracker.render.credibility import summary_doc
+
+    check_output(output, json_)
 
     prog, tick = progress_counter("grading")
     with session(ctx) as s:
@@ -189,6 +206,7 @@ def contradictions(
     from tracker.render.contradictions import report_doc
     from tracker.render.jsonout import claim_dict
 
+    check_output(output, json_)
     say = (lambda m: typer.echo(m, err=True)) if sys.stderr.isatty() and not json_ else None
     with session(ctx) as s:
         items = detection.contradiction_report(s, include_dismissed=all_, progress=say)

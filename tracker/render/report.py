@@ -69,19 +69,36 @@ def to_markdown(doc: ReportDoc) -> str:
     return "\n".join(out) + "\n"
 
 
+def check_output(path: Path | None, json_: bool = False) -> None:
+    """Refuse an ``--output`` the report could not be written to, before the report is
+    worked out (over a large database that takes a while, and the contradiction report
+    stores what it finds in the same transaction)."""
+    from tracker.errors import InvalidInput
+
+    if path is None:
+        return
+    if json_:
+        raise InvalidInput("--output writes a printable report and --json prints data: use one of them.")
+    if path.suffix.lower() not in (".md", ".html", ".htm", ".txt"):
+        raise InvalidInput(f"Cannot write a report to '{path.name}': use a .html, .md or .txt file name.")
+    if path.is_dir():
+        raise InvalidInput(f"Cannot write {path}: Is a directory.")
+    if not path.parent.is_dir():
+        raise InvalidInput(f"Cannot write {path}: the folder {path.parent} does not exist.")
+
+
 def write(doc: ReportDoc, path: Path) -> None:
     """A printable copy: .html, .md or .txt by the file's extension."""
     from tracker.errors import InvalidInput
 
+    check_output(path)
     suffix = path.suffix.lower()
     if suffix == ".md":
         content = to_markdown(doc)
-    elif suffix in (".html", ".htm", ".txt"):
+    else:
         console = Console(record=True, width=140, file=open_null(), color_system="truecolor")
         console.print(to_rich(doc))
         content = console.export_html() if suffix != ".txt" else console.export_text()
-    else:
-        raise InvalidInput(f"Cannot write a report to '{path.name}': use a .html, .md or .txt file name.")
     tmp = path.with_name(path.name + ".part")
     try:
         tmp.write_text(content, encoding="utf-8")
