@@ -208,6 +208,15 @@ def test_a_folder_or_a_missing_file_is_refused_in_one_sentence(cli, tmp_path):
     assert result.exit_code == 1 and result.stderr == f"Error: Cannot read {tmp_path}: Is a directory.\n"
 
 
+def test_a_bad_duplicates_mode_is_refused_before_the_file_is_read(cli, tmp_path):
+    path = tmp_path / "b.jsonl"
+    path.write_text('{"text": "ok line", "outlet": "AP"}\n{"text": "broken", "outlet": \n', encoding="utf-8")
+    result = cli("import", str(path), "--duplicates", "mrege")
+    assert result.exit_code == 1
+    # The mode is checked first: the broken line 2 is not what the message is about.
+    assert result.stderr == "Error: --duplicates must be one of merge, suggest, not 'mrege'.\n"
+
+
 def test_bad_line_in_the_middle_of_a_large_file_writes_nothing(cli, tmp_path):
     path = tmp_path / "mid.jsonl"
     with path.open("w", encoding="utf-8") as fh:

@@ -508,6 +508,12 @@ def _import_outlet(session: Session, rec: dict, report: ImportReport) -> None:
 DUPLICATE_MODES = ("merge", "suggest")
 
 
+def check_duplicates_mode(duplicates: str) -> None:
+    if duplicates not in DUPLICATE_MODES:
+        modes = ", ".join(DUPLICATE_MODES)
+        raise InvalidInput(f"--duplicates must be one of {modes}, not '{duplicates}'.")
+
+
 def import_records(
     session: Session,
     records: list[Record],
@@ -542,9 +548,7 @@ def _import_records(
 ) -> ImportReport:
     from tracker import parallel, relations, speakers, verdicts
 
-    if duplicates not in DUPLICATE_MODES:
-        modes = ", ".join(DUPLICATE_MODES)
-        raise InvalidInput(f"--duplicates must be one of {modes}, not '{duplicates}'.")
+    check_duplicates_mode(duplicates)
     while True:
         try:
             with parallel.no_gc():

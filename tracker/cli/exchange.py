@@ -40,6 +40,7 @@ def import_(
 
     from tracker import importexport
 
+    importexport.check_duplicates_mode(duplicates)  # before a large file is read
     with session(ctx) as s:
         # Read with the session: a large file's lines are prepared while it is read.
         source = importexport.read_records(file, skip_invalid=skip_invalid, session=s)
