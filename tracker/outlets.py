@@ -74,8 +74,10 @@ def suggestions(session: Session, name: str, limit: int = 3) -> list[str]:
     if not rows:
         return []
     choices = [norm for norm, _ in rows]
+    # 70: WRatio's partial match gives a two-letter alias 60 against any name holding
+    # its letters ("AP" in "Antiwar.com"), which is no reason to suggest it.
     found = process.extract(
-        name_norm(name), choices, scorer=fuzz.WRatio, processor=None, score_cutoff=60, limit=limit * 3
+        name_norm(name), choices, scorer=fuzz.WRatio, processor=None, score_cutoff=70, limit=limit * 3
     )
     names: list[str] = []
     for _, _, idx in found:
