@@ -103,6 +103,20 @@ def test_search_folds_spellings(w):
     assert all(h["id"] != 2 for h in hits)
 
 
+def test_search_ranks_claims_by_how_many_query_words_they_hold(w):
+    add(w, "Ghaani urged the militias in Baghdad to step up attacks on US forces.")  # no "calm"
+    add(w, AP_TEXT)
+    add(w, UNRELATED, "Reuters")
+    hits = w.json("claim", "search", "Qaani calm")
+    assert [(h["id"], h["score"]) for h in hits] == [(2, 100.0), (1, 50.0)]
+    # A word typed nearly right counts for its similarity.
+    typo = w.json("claim", "search", "Qaani clam")
+    assert [h["id"] for h in typo] == [2, 1] and 50.0 < typo[0]["score"] < 100.0
+    assert w.json("claim", "search", "Duhok school")[0]["id"] == 3
+    result = w("claim", "search", " ,. ")
+    assert result.exit_code == 1 and result.stderr == "Error: Give words or names to search for.\n"
+
+
 def test_edit_reindexes_and_logs(w):
     add(w, UNRELATED)
     w.ok("claim", "edit", "1", "--text", AP_TEXT, "--topic", "iran-directives", "--event-date", "2021-06")

@@ -671,33 +671,48 @@ def clusters(pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
 
 
 def search(session: Session, query: str, limit: int = 20) -> list[tuple[int, float]]:
-    """Claims whose words best cover ``query`` (typed by a person: a few names or words)."""
+    """Claims whose words best cover ``query`` (typed by a person: a few names or words),
+    best first, with a score from 0 to 100: the share of the query's content words the
+    claim holds (spellings folded; a word the claim holds only nearly, as a typo would,
+    counts for its similarity). Ties go to the claim whose wording is closest overall."""
     from rapidfuzz import fuzz, process
 
     matcher = Matcher(session)
     norm = matcher.fold(query)
+    if not norm.strip():
+        from tracker.errors import InvalidInput
+
+        raise InvalidInput("Give words or names to search for.")
     ids = matcher.candidates(norm)
     if not ids:
         return []
+    wanted = tokens_of(norm) or norm.split()
     rows = session.execute(
         select(Claim.id, Claim.norm).where(Claim.id.in_(ids), Claim.status == "active")
     ).all()
-    found = process.extract(
-        norm,
-        [n for _, n in rows],
-        scorer=fuzz.partial_token_set_ratio,
-        processor=None,
-        score_cutoff=60,
-        limit=limit * 3,
-    )
+
+    def coverage(claim_norm: str) -> float:
+        held = set(claim_norm.split())
+        total = 0.0
+        for word in wanted:
+            if word in held:
+                total += 100.0
+            elif near := process.extractOne(word, held, scorer=fuzz.ratio, processor=None, score_cutoff=75):
+                total += near[1]
+        return total / len(wanted)
+
     ranked = sorted(
         (
-            (rows[i][0], round(s, 1), fuzz.token_sort_ratio(norm, rows[i][1], processor=None))
-            for _, s, i in found
+            (cid, round(coverage(claim_norm), 1), fuzz.token_sort_ratio(norm, claim_norm, processor=None))
+            for cid, claim_norm in rows
         ),
         key=lambda r: (-r[1], -r[2], r[0]),
     )
-    return [(cid, s) for cid, s, _ in ranked[:limit]]
+    return [(cid, score) for cid, score, _ in ranked[:limit] if score >= SEARCH_FLOOR]
+
+
+SEARCH_FLOOR = 50.0
+"""``search`` leaves out claims that hold less than half of the query's words."""
 
 
 # ---------------------------------------------------------------- batch matcher
