@@ -89,6 +89,48 @@ def test_negation_is_never_a_duplicate(w):
     assert [r["kind"] for r in out["relations"]] == ["contradicts"]
 
 
+KH_ERBIL = "Kurdistan Region security officials said Kataib Hezbollah carried out the 26 June drone attack near Erbil airport."
+AAH_ERBIL = "Kurdistan Region security officials said Asaib Ahl al-Haq carried out the 26 June drone attack near Erbil airport."
+
+
+def test_a_swapped_perpetrator_is_a_contradiction_never_a_duplicate(w):
+    add(w, KH_ERBIL, "Kurdistan 24", "--date", "2021-06-27")
+    out = add(w, AAH_ERBIL, "Reuters", "--date", "2021-06-28")
+    assert out["created"] is True  # not an appearance of the other claim
+    assert [(r["kind"], r["signals"]) for r in out["relations"]] == [("contradicts", ["responsibility"])]
+
+
+def test_import_keeps_swapped_perpetrators_apart_and_flags_them(w, tmp_path):
+    path = tmp_path / "erbil.jsonl"
+    lines = [
+        {"key": "k24", "text": KH_ERBIL, "outlet": "Kurdistan 24", "published": "2021-06-27"},
+        {"key": "reuters", "text": AAH_ERBIL, "outlet": "Reuters", "published": "2021-06-28"},
+    ]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    report = w.json("import", str(path))
+    assert (report["claims_added"], report["appearances_added"]) == (2, 0)
+    rels = w.json("claim", "show", "reuters")["relations"]
+    assert [(r["kind"], r["signals"]) for r in rels] == [("contradicts", ["responsibility"])]
+    assert w.json("dedupe") == []
+
+
+def test_the_fixtures_two_perpetrators_are_no_duplicates(w):
+    w.ok("import", str(FIXTURES / "iraq-militias-2021.jsonl"))
+    rels = w.json("claim", "show", "rudaw-erbil-drone-kh-2021-06-27")["relations"]
+    other = w.json("claim", "show", "almonitor-erbil-drone-aah-2021-06-28")["id"]
+    assert [r["kind"] for r in rels if other in (r["a"], r["b"])] == ["contradicts"]
+
+
+def test_another_day_is_offered_for_review_never_merged(w):
+    text = "Three rockets hit the Ain al-Asad air base on Monday night, the coalition said."
+    add(w, text, "Reuters")
+    out = add(w, text.replace("Monday", "Tuesday"), "Kurdistan 24")
+    assert out["created"] is True
+    (rel,) = out["relations"]
+    assert (rel["kind"], rel["state"]) == ("duplicate", "suggested")
+    assert rel["reasons"] == ["same words, different day: tuesday vs monday"]  # the new text first
+
+
 def test_unrelated_claim_finds_nothing(w):
     add(w, AP_TEXT)
     out = add(w, UNRELATED, "Reuters")

@@ -242,6 +242,13 @@ _DEMONYMS = {
     "kurdac": "kurdastan",
     "labanasa": "labanun",
 }
+
+
+def actor_key(key: str) -> str:
+    """One key for a country and its demonym ("Iraqi" and "Iraq", "American" and "US")."""
+    return _DEMONYMS.get(key, key)
+
+
 _AFFILIATIONS = {
     "quds": ("irgc", "aran"),
     "irgc": ("aran",),

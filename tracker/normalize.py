@@ -735,6 +735,12 @@ def _token_info(t: str) -> _TokenInfo:
     return info
 
 
+def word_form(t: str) -> str:
+    """The form a normalised word takes in the matching form (``fold(key_all=True)``),
+    outside a phrase alias: its name key unless it is a common word or a number."""
+    return (_INFO.get(t) or _token_info(t))[3] or t
+
+
 def _builtin_pass(
     toks: list[str], caps: Container[str], all_names: bool
 ) -> tuple[list[str], list[int] | None]:
