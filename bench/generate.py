@@ -2152,7 +2152,9 @@ def f_rockets(g, s, neg, opp):
     s.setdefault("tgt", g.target())
     n = g.count(s, 2, 40)
     v = _neg_or(g, s, neg, "_v", RK_VERBS)
-    m = g.syn(s, "_m", ROCKETS)
+    # "weapon", not "_m": rockets, mortar rounds and artillery shells are other facts, which a
+    # reworded duplicate must keep (slots named "_..." are reworded).
+    m = g.syn(s, "weapon", ROCKETS)
     sh = s.setdefault("sh", int(g.rnd() * 3))
     if sh == 0:
         return f"{s['perp']} {v} {n} {m} at {s['tgt']}{g.when(s)}"
@@ -2176,8 +2178,8 @@ def f_drones(g, s, neg, opp):
 def f_casualties(g, s, neg, opp):
     s.setdefault("loc", g.loc())
     n = g.count(s, 2, 45)
-    pe = g.syn(s, "_pe", CASUALTY_PEOPLE)[0]
-    hu = g.syn(s, "_h", HURT)
+    pe = g.syn(s, "people", CASUALTY_PEOPLE)[0]  # who was hurt: a fact, never reworded
+    hu = g.syn(s, "hurt", HURT)  # killed or wounded: a fact, never reworded
     ev = s.setdefault("ev", g.pk(HURT_EVENTS))
     were = "were not" if neg else "were"
     return f"{n} {pe} {were} {hu[0]} when {ev} {s['loc']}{g.when(s)}"
@@ -2215,7 +2217,7 @@ def f_ied(g, s, neg, opp):
 def f_resp(g, s, neg, opp):
     s.setdefault("grp", g.militia())
     s.setdefault("tgt", g.target())
-    a = g.syn(s, "_a", ATTACK_NOUNS)
+    a = g.syn(s, "atk", ATTACK_NOUNS)  # a drone or a rocket attack: a fact, never reworded
     v = "did not claim" if neg else g.syn(s, "_v", ["claimed", "took", "claimed"])
     return f"{s['grp']} {v} responsibility for the {a} on {s['tgt']}{g.when(s)}"
 
@@ -2684,7 +2686,7 @@ def f_intercept(g, s, neg, opp):
             [f" fired from {g.place()}", f" launched from {g.loc()}", f" fired from a truck {g.loc()}", ""]
         )
     n = g.count(s, 2, 12)
-    m = g.syn(s, "_m", ["rockets", "drones", "incoming rockets", "Katyusha rockets"])
+    m = g.syn(s, "weapon", ["rockets", "drones", "incoming rockets", "Katyusha rockets"])  # a fact
     v = "did not intercept" if neg else g.syn(s, "_v", ["intercepted", "shot down", "downed"])
     return f"{s['sys']} at {s['tgt']} {v} {n} {m}{s['frm']}{g.when(s)}"
 
@@ -2854,7 +2856,7 @@ def f_supply(g, s, neg, opp):
     s.setdefault("grp", g.militia())
     s.setdefault("rt", g.pk(SUPPLY_ROUTES))
     n = g.count(s, 5, 400)
-    w = g.syn(s, "_w", WEAPONS)
+    w = g.syn(s, "weapons", WEAPONS)  # drones or rocket launchers: a fact, never reworded
     v = _neg_or(g, s, neg, "_v", [("supplied", "supply"), ("delivered", "deliver"), ("smuggled", "smuggle")])
     to = "with" if s["_v"][0] == 0 else "to"
     if to == "with":
@@ -2866,7 +2868,7 @@ def f_damage(g, s, neg, opp):
     s.setdefault("tgt", g.target())
     n = g.count(s, 2, 15)
     th = g.syn(s, "_t", DAMAGE_THINGS)
-    a = g.syn(s, "_a", ATTACK_NOUNS)
+    a = g.syn(s, "atk", ATTACK_NOUNS)  # a drone or a rocket attack: a fact, never reworded
     v = "did not damage" if neg else g.syn(s, "_v", ["damaged", "destroyed", "hit"])
     own = s.setdefault("own", g.pk(TARGET_OWNERS))
     return f"the {a} on {s['tgt']}{g.when(s)} {v} {n} {th} belonging to {own}"
@@ -2928,7 +2930,7 @@ def f_turkey(g, s, neg, opp):
         + (f" and {g.town()}" if g.rnd() < 0.5 else ""),
     )
     n = g.count(s, 2, 40)
-    t = g.syn(s, "_t", TURKEY_TARGETS)
+    t = g.syn(s, "targets", TURKEY_TARGETS)  # the PKK or the YBS: a fact, never reworded
     v = _neg_or(g, s, neg, "_v", [("struck", "strike"), ("shelled", "shell"), ("bombed", "bomb")])
     return f"{s['act']} {v} {n} {t} {s['loc']}{g.when(s)}"
 

@@ -186,11 +186,15 @@ def test_number_change_pairs_differ_in_exactly_one_number(syn, by_key):
 
 
 def test_duplicates_keep_numbers_and_polarity(syn, by_key):
+    from tracker.matching import fold_text, swapped_facts
+
     scores = []
     for a, b in syn.duplicate_pairs:
         xa, xb = by_key[a]["text"], by_key[b]["text"]
         assert _numbers(xa) == _numbers(xb), (xa, xb)
         assert len(NEG_CUES.findall(xa)) == len(NEG_CUES.findall(xb)), (xa, xb)
+        # Killed or wounded, rockets or drones, the day and the month: facts a repost keeps.
+        assert swapped_facts(fold_text(xa), fold_text(xb)) is None, (xa, xb)
         s = fuzz.token_sort_ratio(xa.lower(), xb.lower(), processor=None)
         assert s >= 75, (s, xa, xb)
         scores.append(s)
