@@ -480,6 +480,50 @@ def test_anonymity(sentence: str, anonymous: bool) -> None:
     assert one(sentence).anonymous is anonymous
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "text"),
+    [
+        (
+            "“We heard two blasts and then the sirens,” said a guard who asked not to be named "
+            "because he was not authorized to speak to reporters.",
+            "a guard",
+            "We heard two blasts and then the sirens.",
+        ),
+        (
+            "Two rockets hit the compound, said a resident who spoke on condition of anonymity "
+            "for fear of reprisals from the armed factions.",
+            "a resident",
+            "Two rockets hit the compound.",
+        ),
+        (
+            "A militia commander who asked not to be named said the group fired the rockets.",
+            "A militia commander",
+            "The group fired the rockets.",
+        ),
+        # A relative clause that is not an anonymity mark stays part of the speaker.
+        (
+            "Witnesses who saw the strike said two cars burned.",
+            "Witnesses who saw the strike",
+            "Two cars burned.",
+        ),
+    ],
+)
+def test_anonymity_clause_is_cut_from_the_speaker(sentence: str, speaker: str, text: str) -> None:
+    c = one(sentence)
+    assert (c.speaker, c.text, c.anonymous) == (speaker, text, True)
+
+
+def test_second_verb_after_a_quotation_takes_the_clause_subject() -> None:
+    cands = extract(
+        "Sabereen News claimed that the envoy had worked for the CIA. It called her an "
+        "“expert in incitement” and said her mission raised questions.",
+        html=False,
+    )
+    assert [c.speaker for c in cands] == ["Sabereen News", "Sabereen News"]
+    # Something besides the speaker stands before the verb: the whole sentence is the text.
+    assert cands[1].text == cands[1].sentence
+
+
 def test_anonymity_from_the_next_sentence() -> None:
     cands = extract(
         "Ghaani asked the factions for calm, two militia leaders said. "

@@ -942,6 +942,12 @@ def _subject_before(sentence: str, masked: str, vstart: int) -> tuple[str | None
                 name = _trailing_name(prev_np)
                 return name, False, -1 - pa
             continue  # relative clause inside the subject: skip it
+        if st.lower() in ("and", "but") and k == len(segs) - 1 and k > 0:
+            # 'It called her an "expert" and (said)': a second verb of the clause before
+            # the quotation; its subject is the speaker.
+            pa, _ = segs[k - 1]
+            subj, _ = _clean_subject(sentence[pa:b])
+            return subj, False, pa
         named = re.match(r"^(?:also\s+)?(?:known as|called|calling itself|dubbed|named)\s+(?P<n>.+)$", st)
         if named and _is_named(named.group("n")) and k < len(segs) - 1:
             return named.group("n").strip(), False, a + seg.find(named.group("n"))
@@ -1140,10 +1146,14 @@ def _frames(sentence: str, masked: str) -> list[_Frame]:
             np = _np_after(sentence[ve:])
             rest = sentence[ve:].strip()
             rem = rest[len(np) :] if rest.startswith(np) else rest
+            # A speaker with an anonymity clause ("said a guard who asked not to be
+            # named because he was not authorised to speak") may run longer.
+            core = re.split(r",?\s+who\s+", np, maxsplit=1)[0]
+            anon_clause = core != np and len(core.split()) <= 6 and bool(_ANON_MARK_RE.search(np))
             if (
                 np
-                and _plausible_speaker(np)
-                and len(rest.split()) <= 16
+                and _plausible_speaker(core if anon_clause else np)
+                and (len(rest.split()) <= 16 or anon_clause)
                 and np.split()[0].lower() not in _PREPOSITIONS
                 and re.fullmatch(
                     r"\s*(?:,\s+(?:a|an|the|who|which|adding|speaking|citing)\b"
@@ -1384,6 +1394,9 @@ def _single_name(sp: str) -> bool:
 def _tidy_speaker(sp: str) -> str:
     sp = sp.strip().strip('"“”,;:')
     sp = re.sub(r"\s+", " ", sp)
+    rel = re.search(r",?\s+who\s+(.*)$", sp)
+    if rel and _ANON_MARK_RE.search(rel.group(1)):
+        sp = sp[: rel.start()]  # "a guard who asked not to be named": the anonymity is kept apart
     sp = re.sub(r"^(?:[A-Z]{2,}(?:/[A-Z]{2,})?(?:,[^—–]*)?\s+[—–]\s+)", "", sp)  # dateline
     return sp
 
