@@ -430,3 +430,28 @@ def test_the_files_text_is_kept_only_for_a_rejects_file(tmp_path):
     assert importexport.write_rejects(kept).read_text(encoding="utf-8") == '{"text": "cut\n'
     path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     assert importexport.read_records(path).text == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            {"text": "Rockets hit the base.", "outlet": "AP", "date": "2021-07-08"},
+            "did you mean 'published'?",
+        ),
+        ({"text": "Rockets hit the base.", "source": "AP"}, "did you mean 'outlet'?"),
+        ({"text": "Rockets hit the base.", "outlet": "AP", "speker": "x"}, "did you mean 'speaker'?"),
+        ({"text": "Rockets hit the base.", "outlet": "AP", "Speaker": "x"}, "did you mean 'speaker'?"),
+        (
+            {"text": "Rockets hit the base.", "outlet": "AP", "colour": "red"},
+            "is not a field of a claim line.$",
+        ),
+        ({"type": "outlet", "name": "AP", "source": "x"}, "is not a field of an outlet line.$"),
+    ],
+)
+def test_an_unknown_field_names_the_field_it_likely_means(line, message):
+    from tracker.errors import InvalidInput
+    from tracker.importexport import _parse_one
+
+    with pytest.raises(InvalidInput, match=message):
+        _parse_one(1, line, "claims.jsonl")
