@@ -267,6 +267,12 @@ def test_feed_dump_items_do_not_glue_headers_to_sentences() -> None:
             None,
         ),
         (
+            "Iraq's military called the strikes a “blatant violation” of Iraqi sovereignty.",
+            "called",
+            "Iraq's military",
+            None,
+        ),
+        (
             "The denials came a day after the Joint Operations Command said launchers were found.",
             "said",
             "the Joint Operations Command",
@@ -298,6 +304,10 @@ def test_attribution_verbs(sentence: str, verb: str, speaker: str, text: str | N
         "The two reports need not be entirely at odds.",
         "Roughly 2,500 U.S. troops remain in Iraq.",
         "The attacks are blamed on Iran-backed militias.",
+        "Kataib Hezbollah called for “revenge” against US forces.",
+        "A group called “Ashab al-Kahf” posted the video.",
+        "The minister called Tehran on Monday to discuss the “crisis”.",
+        "The prime minister called a meeting of the security council.",
         "Militia leaders were told to keep calm.",
         "Kataib Hezbollah has said nothing about the strike.",
         "Sam Adam says",
@@ -511,6 +521,11 @@ def test_anonymity(sentence: str, anonymous: bool) -> None:
 def test_anonymity_clause_is_cut_from_the_speaker(sentence: str, speaker: str, text: str) -> None:
     c = one(sentence)
     assert (c.speaker, c.text, c.anonymous) == (speaker, text, True)
+
+
+def test_a_participle_after_a_parenthetical_attribution_is_left_out_of_the_text() -> None:
+    c = one("“This is a violation,” the ministry said, calling the strikes “unacceptable.”")
+    assert (c.speaker, c.text) == ("the ministry", "This is a violation.")
 
 
 def test_second_verb_after_a_quotation_takes_the_clause_subject() -> None:

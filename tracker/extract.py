@@ -319,6 +319,7 @@ _STRONG = _lexicon(
     dismiss: dismiss dismisses dismissed
     refute: refute refutes refuted
     describe: describe describes described
+    call: call calls called
     recount: recount recounts recounted
     """
 )
@@ -1022,7 +1023,8 @@ def _tidy_content(s: str) -> str:
 
 
 # Verbs that do not come before their speaker ("…, denied the ministry" is not English).
-_NOT_INVERTED = frozenset("deny reject dismiss blame accuse describe threaten vow report refute".split())
+_NOT_INVERTED = frozenset("deny reject dismiss blame accuse describe call threaten vow report refute".split())
+_CALL_PARTICLES = frozenset("for on upon off in up out back it".split())
 _TOLD_OUTLET_RE = re.compile(
     r"\s+(?:(?:the\s+)?" + _OUTLET_RE.pattern + r"|reporters|journalists)"
     r"(?:\s+(?:on|in|at|last)\s+[A-Z]?\w+)?\s+(?P<c>[a-z“\"A-Z].*)$"
@@ -1123,6 +1125,13 @@ def _frames(sentence: str, masked: str) -> list[_Frame]:
             continue
         if lemma == "describe" and not re.search(r"\bas\b", after):
             continue
+        call_object = re.match(r"\s+((?:[\w'’\-]+\s+){1,5}?)[“\"]", after)
+        if lemma == "call" and (
+            next_word in _CALL_PARTICLES
+            or not call_object
+            or any(w.lower() in _PREPOSITIONS or w.lower() == "to" for w in call_object.group(1).split())
+        ):
+            continue  # only 'called the strikes a "violation"', not "called for", "a group called"
         if verb in ("report", "claim", "vow", "write") and not (
             prev in _PRONOUNS or (prev.endswith("s") and before_words and before_words[-1].islower())
         ):
@@ -1219,6 +1228,8 @@ def _frames(sentence: str, masked: str) -> list[_Frame]:
                     content = content.replace(", , ", ", ")
                 elif re.match(r"(?:but|and|while|though|although|or|adding|as)\b", rest):
                     content = before + ", " + rest
+                elif re.match(r"[a-z]+ing\b", rest):  # '“A,” the ministry said, calling it “B.”'
+                    content = before
                 else:  # "It was, the officials said, the largest attack."
                     content = before + " " + rest
                 frames.append(_Frame("paren", verb, lemma, subj, vs, content))
