@@ -568,6 +568,13 @@ def test_find_hedges() -> None:
     ]
     assert find_hedges("We could not independently verify the claim") == ["could not independently verify"]
     assert "reportedly" in HEDGES
+    # Speculation is a hedge too: nobody stands behind "may have" as a fact.
+    assert find_hedges("The attack may have been a warning, possibly from Kataib Hezbollah.") == [
+        "may have",
+        "possibly",
+    ]
+    assert find_hedges("The launchers were believed to belong to the militia.") == ["were believed to"]
+    assert find_hedges("The talks may resume in May; it might rain.") == []
 
 
 _SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2028\u2029\u202f\u3000\u200bAbÉßİ"

@@ -53,6 +53,11 @@ HEDGES: tuple[str, ...] = (
     "said to",
     "is believed to",
     "are believed to",
+    "was believed to",
+    "were believed to",
+    "may have",
+    "might have",
+    "possibly",
     "appears to",
     "apparently",
 )
