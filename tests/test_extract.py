@@ -572,6 +572,30 @@ def test_pronoun_resolves_to_the_previous_speaker() -> None:
     assert [c.speaker for c in cands] == ["Nadhim", "Nadhim"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "Prime Minister Mustafa al-Kadhimi ordered an investigation, his office announced.",
+            ["Mustafa al-Kadhimi's office"],
+        ),
+        (
+            "Qais al-Khazali spoke in Baghdad on Monday. His office said the factions would not wait.",
+            ["Qais al-Khazali's office"],
+        ),
+        (
+            "Kataib Hezbollah denied the report. Its spokesman said the group had no role in the attack.",
+            ["Kataib Hezbollah", "Kataib Hezbollah's spokesman"],
+        ),
+        ("Its media office said the group had no role in the attack.", ["Its media office"]),
+    ],
+)
+def test_a_possessive_speaker_names_its_owner(text: str, speakers: list[str]) -> None:
+    cands = extract(text, html=False)
+    assert [c.speaker for c in cands] == speakers
+    assert not any(c.anonymous for c in cands)
+
+
 def test_unresolvable_pronoun_gives_no_speaker() -> None:
     c = one("He said the factions would keep fighting.")
     assert c.speaker is None

@@ -1308,6 +1308,20 @@ def _resolve(
     to an earlier speaker. Returns (speaker, inherited anonymity or None, inherited via)."""
     low = speaker.lower().strip()
     recent = [h for h in history if index - h.index <= 5]
+    owned = _OWNED_SPEAKER_RE.fullmatch(low)
+    if owned:
+        # "his office", "its spokesman": the owner is named before the speaker in this
+        # sentence ("Kadhimi ordered an inquiry, his office said") or resolved as a pronoun.
+        pronoun = {"his": "he", "her": "she", "its": "it", "their": "they"}[owned.group(1)]
+        noun = speaker.strip().split(None, 1)[1]
+        before = (
+            sentences[index][: sentences[index].lower().find(low)] if low in sentences[index].lower() else ""
+        )
+        names = _person_names(before) if pronoun in ("he", "she") else _group_names(before)
+        owner, _, via = (names[0], None, None) if names else _resolve(pronoun, index, sentences, history)
+        if owner:
+            return f"{owner}'s {noun}", False, via
+        return speaker, None, None
     if low in ("he", "she"):
         if (
             history
@@ -1369,6 +1383,9 @@ def _resolve(
     return speaker, None, None
 
 
+_OWNED_SPEAKER_RE = re.compile(
+    r"(his|her|its|their)\s+(?:(?:press|media)\s+)?(?:office|spokes(?:man|woman|person)|lawyer)"
+)
 _GROUP_NAME_RE = re.compile(
     r"(?:[A-Z][\w'’\-]*\s+|al-[A-Z][\w'’\-]*\s+|(?:of|al|the)\s+){0,5}"
     r"(?:Brigades?|Hezbollah|Hizbullah|Hizballah|Front|Movement)\b"
