@@ -200,6 +200,41 @@ def test_control_characters(cli, tmp_path):
     _check_refused(cli, csv_path, "c.csv, line 2: field 'text' contains a control character (U+0007)")
 
 
+def test_ansi_escapes_travel_through_csv_and_other_controls_are_refused_on_export(cli, tmp_path):
+    """Texts with ANSI escapes are stored as given (SPEC §11), so a CSV export must read
+    back; a control character CSV refuses on import is refused on export, before any
+    file is written."""
+    ansi = "Militia says \x1b[31mred\x1b[0m rockets hit the base."
+    cli.ok("outlet", "add", "AP")
+    cli.ok("claim", "add", ansi, "--outlet", "AP", "--yes")
+    first = tmp_path / "a.csv"
+    cli.ok("export", "--format", "csv", "--output", str(first))
+    assert ansi in first.read_text(encoding="utf-8")
+    cli.ok("claim", "add", "A bell \x07 rings at the gate of the base.", "--outlet", "AP", "--yes")
+    refused = tmp_path / "b.csv"
+    result = cli("export", "--format", "csv", "--output", str(refused))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: The claim 'claim-2' holds a control character (U+0007) in its 'text', which a CSV "
+        "file cannot carry: export with --format jsonl.\n"
+    )
+    assert not refused.exists()
+    assert "\\u0007" in cli.ok("export", "--format", "jsonl").stdout  # JSON escapes it
+
+
+def test_a_csv_export_with_an_ansi_escape_imports_into_an_empty_database(cli, tmp_path):
+    from tracker.formats import CSV_CONTROL
+
+    assert CSV_CONTROL.search("\x1b") is None and CSV_CONTROL.search("\x07")
+    path = tmp_path / "a.csv"
+    path.write_text(
+        'type,key,claim,text,outlet\nclaim,k1,k1,"Militia says \x1b[31mred\x1b[0m rockets hit.",AP\n',
+        encoding="utf-8",
+    )
+    cli.ok("import", str(path))
+    assert "\\u001b[31mred" in cli.ok("export", "--format", "jsonl").stdout
+
+
 def test_a_folder_or_a_missing_file_is_refused_in_one_sentence(cli, tmp_path):
     _check_refused(cli, tmp_path, f"Cannot read {tmp_path}: Is a directory.")
     _check_refused(cli, tmp_path / "none.jsonl", "none.jsonl: No such file or directory.")

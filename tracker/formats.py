@@ -307,10 +307,19 @@ def _cell_text(value: Any) -> str:
     return _defuse(str(value))
 
 
-def csv_lines(records: Iterable[dict]) -> Iterator[str]:
+# Control characters a CSV cell may not hold: a file with one is taken for a broken file
+# (CSV has no escapes). Tab, line feed and carriage return are text; ESC is let through
+# because claim texts may hold ANSI escapes, which tracker stores as given and prints
+# inert (SPEC §11), and a CSV export must read back.
+CSV_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def csv_lines(records: Iterable[dict], *, refuse_controls: bool = False) -> Iterator[str]:
     """The header, then one CSV line per record (the dicts of export_records), each ending
     in "\\n". Cells are quoted only where needed (csv.QUOTE_MINIMAL, plus any cell holding a
-    carriage return, which the csv module would otherwise leave bare)."""
+    carriage return, which the csv module would otherwise leave bare). With
+    ``refuse_controls``, a value holding a ``CSV_CONTROL`` character raises InvalidInput
+    (the import would refuse the file)."""
     buffer = io.StringIO()
     # A "\r\n" terminator makes the writer quote cells holding "\r" as well as "\n"; each
     # line's own terminator is then swapped for "\n".
@@ -327,7 +336,24 @@ def csv_lines(records: Iterable[dict]) -> Iterator[str]:
         unknown = sorted(set(record) - set(CSV_COLUMNS))
         if unknown:
             raise ValueError(f"record field '{unknown[0]}' has no CSV column.")
-        yield line([_cell_text(record.get(name)) for name in CSV_COLUMNS])
+        cells = [_cell_text(record.get(name)) for name in CSV_COLUMNS]
+        out = line(cells)
+        if refuse_controls and CSV_CONTROL.search(out):
+            _refuse_control(record, cells)
+        yield out
+
+
+def _refuse_control(record: dict, cells: list[str]) -> None:
+    """A value holding a control character (stored from a JSON escape or an argument)
+    would make a CSV file that cannot be read back."""
+    for name, cell in zip(CSV_COLUMNS, cells, strict=True):
+        if m := CSV_CONTROL.search(cell):
+            what = record.get("key") or record.get("name") or record.get("claim") or record.get("type")
+            raise InvalidInput(
+                f"The {record.get('type', 'claim')} '{what}' holds a control character "
+                f"(U+{ord(m.group()):04X}) in its '{name}', which a CSV file cannot carry: "
+                "export with --format jsonl."
+            )
 
 
 def looks_like_csv(path_name: str, head: str) -> bool:

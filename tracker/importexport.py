@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -1266,15 +1265,15 @@ def write_rejects(source: Source) -> Path | None:
     return target
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def _no_controls(number: int, row: dict | str, text: str) -> tuple[int, dict | str]:
-    """CSV cells cannot escape control characters; a row holding one is refused."""
+    """CSV cells cannot escape control characters; a row holding one is refused (ESC
+    excepted, see ``formats.CSV_CONTROL``)."""
+    from tracker.formats import CSV_CONTROL
+
     if isinstance(row, dict):
         for name, value in row.items():
             for item in value if isinstance(value, list) else [value]:
-                if isinstance(item, str) and (m := _CONTROL.search(item)):
+                if isinstance(item, str) and (m := CSV_CONTROL.search(item)):
                     return number, (
                         f"field '{name}' contains a control character (U+{ord(m.group()):04X}); remove it."
                     )
@@ -1289,7 +1288,7 @@ def import_file(session: Session, path: Path, **kw: Any) -> ImportReport:
 def export_csv(session: Session) -> Iterator[str]:
     from tracker import formats
 
-    return formats.csv_lines(export_records(session))
+    return formats.csv_lines(export_records(session), refuse_controls=True)
 
 
 def export_claimreview(session: Session, organisation: str, url_base: str | None = None) -> list[dict]:
