@@ -1125,13 +1125,16 @@ def _frames(sentence: str, masked: str) -> list[_Frame]:
             continue
         if lemma == "describe" and not re.search(r"\bas\b", after):
             continue
-        call_object = re.match(r"\s+((?:[\w'’\-]+\s+){1,5}?)[“\"]", after)
-        if lemma == "call" and (
-            next_word in _CALL_PARTICLES
-            or not call_object
-            or any(w.lower() in _PREPOSITIONS or w.lower() == "to" for w in call_object.group(1).split())
-        ):
-            continue  # only 'called the strikes a "violation"', not "called for", "a group called"
+        if lemma == "call":
+            # Only 'called the strikes a "violation"', not "called for", "called Tehran to
+            # discuss …" or "a group called …".
+            obj = re.match(r"\s+((?:[\w'’\-]+\s+){1,5}?)[“\"]", after)
+            if (
+                next_word in _CALL_PARTICLES
+                or not obj
+                or any(w.lower() in _PREPOSITIONS or w.lower() == "to" for w in obj.group(1).split())
+            ):
+                continue
         if verb in ("report", "claim", "vow", "write") and not (
             prev in _PRONOUNS or (prev.endswith("s") and before_words and before_words[-1].islower())
         ):
