@@ -484,6 +484,9 @@ def test_definite_outlet_resolves_to_the_last_cited_outlet() -> None:
         ("Coalition spokesman Col. Wayne Marotto said 14 rockets hit the base.", False),
         ("A foreign ministry spokesman said Iran respects Iraq's sovereignty.", False),
         ("The leader of Asaib Ahl al-Haq said the factions would not wait.", False),
+        ("A channel that supports the armed factions wrote that dozens of soldiers died.", True),
+        ("Posts circulating on Telegram and Twitter say several soldiers died.", True),
+        ("The Telegram channel Sabereen News said the base was hit.", False),
     ],
 )
 def test_anonymity(sentence: str, anonymous: bool) -> None:
@@ -570,6 +573,38 @@ def test_pronoun_resolves_to_the_previous_speaker() -> None:
         html=False,
     )
     assert [c.speaker for c in cands] == ["Nadhim", "Nadhim"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A channel that supports the armed factions wrote that dozens of soldiers died.",
+            "A channel that supports the armed factions",
+        ),
+        (
+            "Posts circulating on Telegram and Twitter say several soldiers died.",
+            "Posts circulating on Telegram and Twitter",
+        ),
+        (
+            "A group calling itself the Revenge of al-Muhandis Brigade claimed responsibility, "
+            "according to a statement shared on militia channels.",
+            "A group calling itself the Revenge of al-Muhandis Brigade",
+        ),
+    ],
+)
+def test_channel_and_post_speakers(sentence: str, speaker: str) -> None:
+    assert one(sentence).speaker == speaker
+
+
+def test_the_channel_resolves_to_the_outlet_cited_before() -> None:
+    cands = extract(
+        "Sabereen News claimed the base was hit. The channel added that two soldiers died.", html=False
+    )
+    assert [(c.speaker, c.anonymous, c.via) for c in cands] == [
+        ("Sabereen News", False, "Sabereen News"),
+        ("Sabereen News", False, "Sabereen News"),
+    ]
 
 
 @pytest.mark.parametrize(

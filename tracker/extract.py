@@ -417,7 +417,7 @@ _AGENT_NOUNS = frozenset(
     mission embassy consulate regime intelligence contractor contractors worker workers soldier
     soldiers employee employees eyewitness eyewitnesses survivor survivors relative relatives
     neighbour neighbours neighbor neighbors driver drivers correspondent correspondents
-    staff crew user users account""".split()
+    staff crew user users account accounts post posts""".split()
 )
 # Speaker heads that, with no person named, make the speaker anonymous.
 _ANON_ROLES = frozenset(
@@ -427,7 +427,7 @@ _ANON_ROLES = frozenset(
     politician politicians figure figures fighter fighters negotiator negotiators operative
     operatives contractor contractors worker workers soldier soldiers employee
     employees eyewitness eyewitnesses survivor survivors relative relatives neighbour neighbours
-    neighbor neighbors driver drivers""".split()
+    neighbor neighbors driver drivers channel channels account accounts post posts user users""".split()
 )
 _NATIONALITIES = frozenset(
     """iraqi iranian us u.s. american kurdish shiite shi'ite shia sunni western arab british
@@ -569,7 +569,7 @@ def _np_core(np: str) -> str:
         np = m.group(1)
     np = re.split(
         r"\s*[,(]\s*|\s+(?:of|for|in|on|near|inside|outside|based|from|at|with|who|"
-        r"which|that|to|close to|"
+        r"which|that|to|close to|circulating|shared|posted|spreading|"
         r"familiar with|calling itself|known as)\s+",
         np,
         maxsplit=1,
@@ -699,7 +699,9 @@ def _anonymous(np: str, sentence: str, next_sentence: str) -> bool:
         re.match(r"^(?:The|They|He|She|Both|All|Each|Those|None)\b", next_sentence)
         and _ANON_MARK_RE.search(next_sentence)
     )
-    conjuncts = re.split(r"\s+and\s+", np)
+    # Conjuncts of the head part only: "posts circulating on Telegram and Twitter" is
+    # one speaker, not "posts" and "Twitter".
+    conjuncts = re.split(r"\s+and\s+", _np_core(np)) or [np]
     role_headed = any(_head(c).lower() in _ANON_ROLES for c in conjuncts) and not any(
         _is_named(c) and _head(c).lower() not in _ANON_ROLES for c in conjuncts
     )
@@ -861,12 +863,12 @@ def _clean_subject(seg: str) -> tuple[str | None, bool]:
     full = _LEADING_JUNK_RE.sub("", full).strip()
     # Parentheses and relative clauses belong to the speaker phrase but hold no verb of it.
     s = re.sub(r"\s*\([^)]*\)", "", full)
-    s = re.split(r"\s+(?:who|whose)\s+", s)[0].strip()
+    s = re.split(r"\s+(?:who|whose|that(?=\s+[a-z]+(?:s|ed)\s))\s+", s)[0].strip()
     if re.search(r"\swhom\s", s):  # "… whom the United States (accuses)": the subject follows
         s = full = s.split(" whom ", 1)[1].strip()
     if not s:
         return None, False
-    if s != full and not re.search(r"\s(?:who|whom|whose)\s", full) and "(" not in full:
+    if s != full and not re.search(r"\s(?:who|whom|whose|that)\s", full) and "(" not in full:
         full = s
     words = s.split()
     lower = [w.lower() for w in words]
@@ -1284,7 +1286,22 @@ def _frames(sentence: str, masked: str) -> list[_Frame]:
 def _choose(frames: list[_Frame]) -> _Frame | None:
     if not frames:
         return None
-    return min(frames, key=lambda f: (_PRIORITY[f.kind], f.start if f.kind != "tail" else -f.start))
+
+    def rank(f: _Frame) -> tuple[int, int]:
+        return _PRIORITY[f.kind], f.start if f.kind != "tail" else -f.start
+
+    best = min(frames, key=rank)
+    if (
+        best.speaker
+        and _head(best.speaker).lower() in ("statement", "statements")
+        and not _is_named(best.speaker)
+    ):
+        # "The group claimed the attack, according to a statement shared on its channels":
+        # an unnamed statement is the named speaker's.
+        named = [f for f in frames if f is not best and f.speaker and _is_named(f.speaker)]
+        if named:
+            return min(named, key=rank)
+    return best
 
 
 # ---------------------------------------------------------------------------------------
@@ -1360,6 +1377,12 @@ def _resolve(
             if h.via and index - h.index <= 8:
                 return h.via, False, h.via
         return speaker, None, None
+    if low == "the channel":
+        # A channel named as an outlet a few sentences back ("Sabereen News claimed …
+        # The channel added …").
+        for h in reversed(history):
+            if h.via and index - h.index <= 8:
+                return h.via, False, h.via
     if _DEFINITE_GROUP_RE.match(low):
         window = [h for h in history if index - h.index <= 8 and h.speaker]
         if low.endswith("statement"):
