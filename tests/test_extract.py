@@ -831,3 +831,16 @@ def test_precision_and_recall_on_held_out_articles() -> None:
     figures = _figures(m)
     assert m["precision"] >= 0.85, figures
     assert m["recall"] >= 0.85, figures
+
+
+def test_a_run_of_text_without_full_stops_is_not_a_sentence() -> None:
+    """A page with no full stops would be one "sentence" of any length, and finding the
+    frames of a sentence costs the square of its length: past MAX_SENTENCE it is skipped."""
+    from tracker.extract import MAX_SENTENCE
+
+    clause = "the officials said that the group, which said that "
+    long_run = clause * (MAX_SENTENCE // len(clause) + 1)
+    assert len(long_run) > MAX_SENTENCE
+    assert extract(long_run + "it fired.\n\nOfficials said two rockets hit the base.", html=False) == [
+        extract("Officials said two rockets hit the base.", html=False)[0]
+    ]

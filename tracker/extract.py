@@ -1479,6 +1479,11 @@ def _follow(sentence: str, owner: Candidate) -> Candidate:
     )
 
 
+MAX_SENTENCE = 3_000
+"""Characters: a longer "sentence" is no sentence (a run of text without full stops) and
+holds no candidate; a claim's text is limited to 5,000 characters anyway."""
+
+
 def extract(text: str, *, html: bool | None = None) -> list[Candidate]:
     """Candidate claims in an article: one per sentence that attributes an assertion."""
     if html is None:
@@ -1510,6 +1515,8 @@ def extract(text: str, *, html: bool | None = None) -> list[Candidate]:
         stripped = sentence.strip()
         if stripped.startswith("[") and stripped.endswith("]"):
             continue  # an editorial aside by whoever reposted the article
+        if len(sentence) > MAX_SENTENCE:
+            continue  # not a sentence (a page without full stops); and the frames cost its square
         frame = _choose(_frames(sentence, masked))
         nxt = sentences[i + 1] if i + 1 < len(sentences) else ""
 
