@@ -444,6 +444,11 @@ def test_hedges_are_reported() -> None:
         ),
         ("A security source told the newspaper that the launcher was found.", None, "A security source"),
         ("A security source told reporters that the launcher was found.", None, "A security source"),
+        (
+            "It was the fifth such attack, according to a tally kept by the AFP news agency.",
+            "AFP",
+            "a tally kept by the AFP news agency",
+        ),
     ],
 )
 def test_via(sentence: str, via: str | None, speaker: str) -> None:

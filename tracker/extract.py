@@ -1569,11 +1569,13 @@ def extract(text: str, *, html: bool | None = None) -> list[Candidate]:
         if speaker and via is None and _find_outlet(speaker):
             o = _find_outlet(speaker)
             if o and re.search(
-                r"(?i)^(?:the\s+)?" + re.escape(o) + r"(?:\s+(?:report|story|"
+                r"(?i)^(?:(?:a|an|the)\s+(?:tally|count|report|analysis|review|survey|"
+                r"investigation|database)(?:\s+(?:kept|compiled|conducted|published|made))?"
+                r"\s+by\s+)?(?:the\s+)?" + re.escape(o) + r"(?:\s+(?:report|story|"
                 r"newspaper|news agency|agency))?$",
                 speaker,
             ):
-                via = o
+                via = o  # "Reuters", "the AP report", "a tally kept by the AFP news agency"
         # An outlet that cites someone: the someone is the speaker.
         if speaker and via and _find_outlet(speaker):
             cite = re.search(r"\bciting\s+(?P<np>[^,.;]+)", sentence)
