@@ -308,6 +308,8 @@ def test_attribution_verbs(sentence: str, verb: str, speaker: str, text: str | N
         "A group called “Ashab al-Kahf” posted the video.",
         "The minister called Tehran on Monday to discuss the “crisis”.",
         "The prime minister called a meeting of the security council.",
+        "The Pentagon said it would not comment on intelligence matters.",
+        "The embassy said it had no immediate comment.",
         "Militia leaders were told to keep calm.",
         "Kataib Hezbollah has said nothing about the strike.",
         "Sam Adam says",
@@ -849,3 +851,28 @@ def test_a_run_of_text_without_full_stops_is_not_a_sentence() -> None:
     assert extract(long_run + "it fired.\n\nOfficials said two rockets hit the base.", html=False) == [
         extract("Officials said two rockets hit the base.", html=False)[0]
     ]
+
+
+@pytest.mark.parametrize(
+    "header", ["7 comments", "Comments (12)", "Leave a Reply", "Mike R says", "2. Sam Adam says"]
+)
+def test_readers_comments_of_a_plain_text_page_are_left_out(header: str) -> None:
+    text = (
+        "Officials said two rockets hit the base.\n\n"
+        f"{header}\n\n"
+        "Reuters says one thing, AP says the opposite.\n\n"
+        "https://example.com/next-item\n\n"
+        "The coalition said the base was hit again."
+    )
+    # The comments go; a feed dump's next item (after a bare URL) is read again.
+    assert [c.speaker for c in extract(text, html=False)] == ["Officials", "The coalition"]
+
+
+def test_a_report_says_headline_credits_the_outlet_the_article_cites() -> None:
+    cands = extract(
+        "Spy chief pushed the factions to hit harder, report says\n\n"
+        "Posted by admin on July 14, 2021 | 7 comments\n\n"
+        "The general met faction leaders in Baghdad, Reuters reported on Tuesday, citing two officials.",
+        html=False,
+    )
+    assert [(c.speaker, c.via) for c in cands] == [("Reuters", "Reuters"), ("two officials", "Reuters")]

@@ -270,7 +270,33 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _split_paragraphs(text: str) -> list[list[str]]:
-    return [_split_with_asides(p) for p in _paragraphs(text)]
+    return [_split_with_asides(p) for p in _without_comments(_paragraphs(text))]
+
+
+# A line that opens the readers' comments of a page: "7 comments", "Comments (12)", "Leave a
+# reply", or a commenter's byline on its own line ("Mike R says", "2. Sam Adam says").
+_COMMENTS_RE = re.compile(
+    r"(?i)^(?:\d+\s+(?:comments?|replies|responses)|comments?(?:\s*\(\d+\))?|"
+    r"leave\s+a\s+(?:reply|comment)|(?:\d+\.\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+says:?)$"
+)
+
+
+def _without_comments(paragraphs: list[str]) -> list[str]:
+    """The paragraphs before the readers' comments. In a feed dump the next item (after a
+    bare URL) is read again."""
+    out: list[str] = []
+    skipping = False
+    for para in paragraphs:
+        if skipping:
+            if _URL_RE.fullmatch(para.strip()):
+                skipping = False
+                out.append(para)
+            continue
+        if _COMMENTS_RE.match(para.strip()):
+            skipping = True
+            continue
+        out.append(para)
+    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -495,6 +521,11 @@ _HEADLINE_TAG_RE = re.compile(
     r"^(?P<content>.{12,}?)\s*:\s*(?P<tag>reports?|sources?|officials|media|witnesses|"
     r"statement|monitor)$",
     re.IGNORECASE,
+)
+_NO_COMMENT_RE = re.compile(
+    r"\s+(?:that\s+)?(?:it|he|she|they|we)\s+(?:(?:would|will|could|can|did|does|do)\s+not|"
+    r"wouldn't|won't|couldn't|can't|didn't|doesn't|don't)\s+(?:immediately\s+)?comment\b|"
+    r"\s+(?:that\s+)?(?:it|he|she|they|we)\s+(?:had|has|have)\s+no\s+(?:immediate\s+)?comment\b"
 )
 _GROUP_CUE_RE = re.compile(
     r"\b(?:Brigades?|Hezbollah|Hizbullah|Hizballah|Kataib|Kata'ib|Asaib|Saraya|Liwa|Harakat|"
@@ -900,8 +931,11 @@ def _clean_subject(seg: str) -> tuple[str | None, bool]:
         return None, False
     if any(w in _AUX for w in lower) or len(words) > 12:
         return None, False
-    if any(w in _VERB_FORMS and not _is_cap(words[i]) for i, w in enumerate(lower)):
-        return None, False
+    if any(
+        w in _VERB_FORMS and not _is_cap(words[i]) and not (i == len(words) - 1 and w in _AGENT_NOUNS)
+        for i, w in enumerate(lower)
+    ):
+        return None, False  # a verb in it, unless it is the head noun ("…, report says")
     if lower[0] in _PREPOSITIONS:
         return None, False
     return full, True
@@ -1188,6 +1222,8 @@ def _frames(sentence: str, masked: str) -> list[_Frame]:
             continue
         if re.match(r"\s+(?:nothing|little|no\b)", after):
             continue  # "has said nothing about"
+        if _NO_COMMENT_RE.match(after):
+            continue  # "said it would not comment": empty speech
         if subj.split()[0].lower() in _NEGATORS:
             continue
 
@@ -1559,9 +1595,9 @@ def extract(text: str, *, html: bool | None = None) -> list[Candidate]:
             resolved, inherited_anon, inherited_via = _resolve(speaker, i, sentences, history)
             speaker = resolved
             via = via or inherited_via
-        if frame.kind == "headline":
+        if frame.kind == "headline" or (speaker or "").lower() in ("report", "reports", "media reports"):
             # "…: report": credit the outlet the next sentences cite.
-            for j in range(i + 1, min(i + 4, len(sentences))):
+            for j in range(i + 1, min(i + 7, len(sentences))):
                 v = _via_in(_mask_quotes(sentences[j], False)[0], sentences[j])
                 if v:
                     speaker, via = v, v
