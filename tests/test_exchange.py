@@ -175,6 +175,47 @@ def test_csv_missing_column(cli, tmp_path):
     assert "'outlet'" in cli("import", str(path)).stderr
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "claims.xlsx",
+            b"PK\x03\x04\x14\x00",
+            "claims.xlsx is a spreadsheet workbook, not a text file: save the sheet as CSV (UTF-8) first.",
+        ),
+        (
+            "claims.pdf",
+            b"%PDF-1.4\n%\xe2\xe3",
+            "claims.pdf is a PDF, not a text file: copy its text into a .txt file first.",
+        ),
+        (
+            "claims.jsonl",
+            b"\x1f\x8b\x08\x00",
+            "claims.jsonl is gzip-compressed: decompress it first (gunzip).",
+        ),
+        (
+            "claims.csv",
+            "text,outlet\nx,AP\n".encode("utf-16"),
+            "claims.csv is UTF-16 text: convert it first, e.g. iconv -f utf-16 -t utf-8.",
+        ),
+        (
+            "claims.csv",
+            "text,outlet\n".encode("utf-16-le"),
+            "claims.csv is not a text file (it holds NUL bytes",
+        ),
+    ],
+)
+def test_a_file_that_is_not_text_says_what_it_is(cli, tmp_path, name, content, message):
+    """A workbook or a PDF would otherwise be 'not UTF-8 (byte 0x..)' with advice to
+    convert from Latin-1, which is wrong for them."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    _check_refused(cli, path, message)
+    cli.ok("outlet", "add", "AP")
+    result = cli("ingest", str(path), "--outlet", "AP", "--json")
+    assert result.exit_code == 1 and message in result.stderr
+
+
 def test_latin1_file(cli, tmp_path):
     path = tmp_path / "l.jsonl"
     path.write_bytes('{"text": "Le ministre a démenti.", "outlet": "AFP"}\n'.encode("latin-1"))

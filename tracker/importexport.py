@@ -147,6 +147,9 @@ def read_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:  # a folder, no permission
         raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from exc
+    kind = _not_text(raw, path)
+    if kind:
+        raise InvalidInput(f"{path.name} is {kind}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -156,6 +159,32 @@ def read_text(path: Path) -> str:
             "convert it first, e.g. iconv -f latin1 -t utf-8."
         ) from exc
     return text
+
+
+_SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".numbers")
+
+
+def _not_text(raw: bytes, path: Path) -> str | None:
+    """What a file that is no text file is, with what to do, to end "NAME is …"; None for
+    text (or what may be text: undecodable bytes are reported with their line)."""
+    suffix = path.suffix.lower()
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # ZIP (xlsx, docx, odt), old Office
+        if suffix in _SPREADSHEETS:
+            return "a spreadsheet workbook, not a text file: save the sheet as CSV (UTF-8) first."
+        if suffix in (".docx", ".doc", ".odt", ".rtf"):
+            return "a word-processor document, not a text file: save it as plain text or HTML first."
+        return "a ZIP archive or Office document, not a text file: extract or save it as text first."
+    if raw.startswith(b"%PDF"):
+        return "a PDF, not a text file: copy its text into a .txt file first."
+    if raw.startswith(b"\x1f\x8b"):
+        return "gzip-compressed: decompress it first (gunzip)."
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 text: convert it first, e.g. iconv -f utf-16 -t utf-8."
+    if b"\x00" in raw[:4096]:
+        return (
+            "not a text file (it holds NUL bytes: a binary file, or UTF-16 text without a byte-order mark)."
+        )
+    return None
 
 
 def _str(rec: dict, name: str, src: str, line: int, required: bool = False) -> str | None:
