@@ -216,6 +216,17 @@ def test_a_file_that_is_not_text_says_what_it_is(cli, tmp_path, name, content, m
     assert result.exit_code == 1 and message in result.stderr
 
 
+def test_a_json_array_is_refused_with_how_to_make_json_lines(cli, tmp_path):
+    path = tmp_path / "claims.json"
+    path.write_text('[\n {"text": "Rockets hit the base.", "outlet": "AP"}\n]\n', encoding="utf-8")
+    _check_refused(
+        cli, path, "claims.json holds a JSON array, not JSON Lines: write one JSON object per line"
+    )
+    review = tmp_path / "review.json"
+    review.write_text('[{"@context": "https://schema.org", "@type": "ClaimReview"}]', encoding="utf-8")
+    _check_refused(cli, review, "review.json is a ClaimReview export, which import does not read back")
+
+
 def test_latin1_file(cli, tmp_path):
     path = tmp_path / "l.jsonl"
     path.write_bytes('{"text": "Le ministre a démenti.", "outlet": "AFP"}\n'.encode("latin-1"))

@@ -1253,12 +1253,27 @@ def _read_records(path: Path, text: str, skip_invalid: bool, prefold: Prefold | 
         except InvalidInput as exc:
             raise InvalidInput(f"{src}: {exc}") from exc
     else:
+        if text.lstrip()[:1] == "[":
+            raise InvalidInput(_json_array_message(src, text[:4096]))
         rows = jsonl_rows(text)
     with parallel.no_gc():  # a million records are a million new objects that all stay
         records = parse_records(rows, src, rejects, prefold.add if prefold is not None else None)
     # The file's text is let go unless the rejects file may need it: it is as big as the
     # file (up to four times, in memory), and the import that follows holds everything else.
     return Source(path, records, rejects or [], text if skip_invalid else "", is_csv, prefold)
+
+
+def _json_array_message(src: str, head: str) -> str:
+    """A file that opens with "[" is a JSON array, not JSON Lines."""
+    if '"ClaimReview"' in head:
+        return (
+            f"{src} is a ClaimReview export, which import does not read back: "
+            "export with --format jsonl to move claims between databases."
+        )
+    return (
+        f"{src} holds a JSON array, not JSON Lines: write one JSON object per line "
+        f"(for example: jq -c '.[]' {src} > claims.jsonl) and import that."
+    )
 
 
 def write_rejects(source: Source) -> Path | None:
