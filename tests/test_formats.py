@@ -559,3 +559,14 @@ def test_claimreview_document():
     assert [n["@type"] for n in expanded] == [[SCHEMA + "ClaimReview"]] * 2
     with pytest.raises(ValueError, match="not a ClaimReview"):
         claimreview_document([{"@type": "Claim"}])
+
+
+def test_spreadsheet_yes_no_cells_are_read_as_booleans():
+    text = "text,outlet,anonymous\nA,AP,TRUE\nB,AP,yes\nC,AP,N\nD,AP,0\nE,AP,oui\n"
+    assert rows_of(text) == [
+        (2, {"text": "A", "outlet": "AP", "anonymous": True}),
+        (3, {"text": "B", "outlet": "AP", "anonymous": True}),
+        (4, {"text": "C", "outlet": "AP", "anonymous": False}),
+        (5, {"text": "D", "outlet": "AP", "anonymous": False}),
+        (6, "anonymous must be true or false, not 'oui'."),
+    ]

@@ -185,13 +185,18 @@ def _split_list(cell: str) -> list[str]:
     return items
 
 
+# What spreadsheets write for a yes/no cell (export writes true/false).
+_TRUE = frozenset(("true", "yes", "y", "1"))
+_FALSE = frozenset(("false", "no", "n", "0"))
+
+
 def _cell_value(name: str, cell: str) -> Any:
     """The JSON value of one non-empty cell; raises ValueError with the row's error text."""
     if name in BOOL_COLUMNS:
         word = cell.strip().lower()
-        if word not in ("true", "false"):
+        if word not in _TRUE and word not in _FALSE:
             raise ValueError(f"{name} must be true or false, not '{cell[:40]}'.")
-        return word == "true"
+        return word in _TRUE
     if name in INT_COLUMNS:
         if not _INT.fullmatch(cell.strip()):
             raise ValueError(f"{name} must be a whole number, not '{cell[:40]}'.")
