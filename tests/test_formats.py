@@ -248,6 +248,9 @@ def test_unknown_column_is_named():
         rows_of("text,outlet,speeker\nx,AP,y\n")
     with pytest.raises(InvalidInput, match="unknown column 'credibility'"):
         check_csv_header(["text", "outlet", "credibility"])
+    # The same hints as a JSON Lines field: a heading other tools use for one of ours.
+    with pytest.raises(InvalidInput, match="unknown column 'Source'.*did you mean 'outlet'"):
+        check_csv_header(["text", "Source"])
 
 
 def test_duplicate_column_and_semicolon_sheets_are_refused():

@@ -107,6 +107,36 @@ def _column_name(raw: str) -> str:
     return re.sub(r"[\s\-]+", "_", raw.strip().lstrip("\ufeff").strip().lower())
 
 
+# Headings that spreadsheets and other tools use for a field of ours.
+_FIELD_SYNONYMS = {
+    "date": "published",
+    "published_at": "published",
+    "publication_date": "published",
+    "pubdate": "published",
+    "source": "outlet",
+    "publication": "outlet",
+    "publisher": "outlet",
+    "link": "url",
+    "author": "speaker",
+    "attributed_to": "speaker",
+    "claim_text": "text",
+    "statement": "text",
+}
+
+
+def field_hint(name: str, allowed: Iterable[str], cutoff: float = 0.8) -> str | None:
+    """The field an unknown CSV column or JSON key most likely means (its other spelling,
+    a heading other tools use for it, or a misspelling of it), or None."""
+    allowed = sorted(allowed)
+    key = _column_name(str(name))
+    if key in allowed:
+        return key  # "Text", "speaker count"
+    if _FIELD_SYNONYMS.get(key) in allowed:
+        return _FIELD_SYNONYMS[key]
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
 def check_csv_header(header: list[str], line_types: Iterable[str] | None = None) -> None:
     """Raise InvalidInput (one sentence, without the file name: the caller adds it) when
     the header names an unknown column, names one twice, or lacks a column that rows of
@@ -125,8 +155,8 @@ def check_csv_header(header: list[str], line_types: Iterable[str] | None = None)
         if not name:
             continue  # a nameless column is allowed while its cells are empty (csv_rows)
         if name not in known:
-            close = difflib.get_close_matches(name, CSV_COLUMNS, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "the columns are listed in docs/formats.md."
+            close = field_hint(name, CSV_COLUMNS, cutoff=0.6)
+            hint = f"did you mean '{close}'?" if close else "the columns are listed in docs/formats.md."
             raise InvalidInput(
                 f"the CSV header has an unknown column '{raw.strip()}' (column {position}; "
                 f"the first line of a CSV file must name the columns): {hint}"

@@ -369,37 +369,6 @@ _ALLOWED = {
 }
 
 
-# Headings that spreadsheets and other tools use for a field of ours.
-_FIELD_SYNONYMS = {
-    "date": "published",
-    "published_at": "published",
-    "publication_date": "published",
-    "pubdate": "published",
-    "source": "outlet",
-    "publication": "outlet",
-    "publisher": "outlet",
-    "link": "url",
-    "author": "speaker",
-    "attributed_to": "speaker",
-    "claim_text": "text",
-    "statement": "text",
-}
-
-
-def _field_hint(name: str, allowed: frozenset[str] | set[str]) -> str | None:
-    """The field a mistyped or foreign heading most likely means, or None."""
-    import difflib
-
-    key = str(name).strip().lower().replace(" ", "_").replace("-", "_")
-    if key in allowed:
-        return key  # "Text", "speaker count"
-    hint = _FIELD_SYNONYMS.get(key)
-    if hint in allowed:
-        return hint
-    close = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.8)
-    return close[0] if close else None
-
-
 def _parse_one(line: int, rec: dict | str, src: str) -> Record:
     if isinstance(rec, str):
         raise LineError(src, line, None, rec)
@@ -408,7 +377,9 @@ def _parse_one(line: int, rec: dict | str, src: str) -> Record:
         raise LineError(src, line, "type", f"must be one of {', '.join(LINE_TYPES)}.")
     unknown = sorted(set(rec) - _ALLOWED[kind])
     if unknown:
-        hint = _field_hint(unknown[0], _ALLOWED[kind])
+        from tracker.formats import field_hint
+
+        hint = field_hint(unknown[0], _ALLOWED[kind])
         raise LineError(
             src,
             line,
