@@ -732,7 +732,7 @@ def _anonymous(np: str, sentence: str, next_sentence: str) -> bool:
     )
     # Conjuncts of the head part only: "posts circulating on Telegram and Twitter" is
     # one speaker, not "posts" and "Twitter".
-    conjuncts = re.split(r"\s+and\s+", _np_core(np)) or [np]
+    conjuncts = re.split(r"\s+and\s+", _np_core(np))
     role_headed = any(_head(c).lower() in _ANON_ROLES for c in conjuncts) and not any(
         _is_named(c) and _head(c).lower() not in _ANON_ROLES for c in conjuncts
     )
@@ -1196,8 +1196,8 @@ def _frames(sentence: str, masked: str) -> list[_Frame]:
             rem = rest[len(np) :] if rest.startswith(np) else rest
             # A speaker with an anonymity clause ("said a guard who asked not to be
             # named because he was not authorised to speak") may run longer.
-            core = re.split(r",?\s+who\s+", np, maxsplit=1)[0]
-            anon_clause = core != np and len(core.split()) <= 6 and bool(_ANON_MARK_RE.search(np))
+            core = _cut_anonymity_clause(np)
+            anon_clause = core != np and len(core.split()) <= 6
             if (
                 np
                 and _plausible_speaker(core if anon_clause else np)
@@ -1370,9 +1370,8 @@ def _resolve(
         # sentence ("Kadhimi ordered an inquiry, his office said") or resolved as a pronoun.
         pronoun = {"his": "he", "her": "she", "its": "it", "their": "they"}[owned.group(1)]
         noun = speaker.strip().split(None, 1)[1]
-        before = (
-            sentences[index][: sentences[index].lower().find(low)] if low in sentences[index].lower() else ""
-        )
+        at = sentences[index].lower().find(low)
+        before = sentences[index][:at] if at >= 0 else ""
         names = _person_names(before) if pronoun in ("he", "she") else _group_names(before)
         owner, _, via = (names[0], None, None) if names else _resolve(pronoun, index, sentences, history)
         if owner:
@@ -1481,12 +1480,17 @@ def _single_name(sp: str) -> bool:
     )
 
 
+def _cut_anonymity_clause(np: str) -> str:
+    """'a guard who asked not to be named because …' -> 'a guard'; a relative clause that
+    marks no anonymity ("witnesses who saw the strike") stays."""
+    rel = re.search(r",?\s+who\s+(.*)$", np)
+    return np[: rel.start()] if rel and _ANON_MARK_RE.search(rel.group(1)) else np
+
+
 def _tidy_speaker(sp: str) -> str:
     sp = sp.strip().strip('"“”,;:')
     sp = re.sub(r"\s+", " ", sp)
-    rel = re.search(r",?\s+who\s+(.*)$", sp)
-    if rel and _ANON_MARK_RE.search(rel.group(1)):
-        sp = sp[: rel.start()]  # "a guard who asked not to be named": the anonymity is kept apart
+    sp = _cut_anonymity_clause(sp)  # the anonymity is kept apart
     sp = re.sub(r"^(?:[A-Z]{2,}(?:/[A-Z]{2,})?(?:,[^—–]*)?\s+[—–]\s+)", "", sp)  # dateline
     return sp
 
@@ -1602,9 +1606,8 @@ def extract(text: str, *, html: bool | None = None) -> list[Candidate]:
                 if v:
                     speaker, via = v, v
                     break
-        if speaker and via is None and _find_outlet(speaker):
-            o = _find_outlet(speaker)
-            if o and re.search(
+        if speaker and via is None and (o := _find_outlet(speaker)):
+            if re.search(
                 r"(?i)^(?:(?:a|an|the)\s+(?:tally|count|report|analysis|review|survey|"
                 r"investigation|database)(?:\s+(?:kept|compiled|conducted|published|made))?"
                 r"\s+by\s+)?(?:the\s+)?" + re.escape(o) + r"(?:\s+(?:report|story|"
