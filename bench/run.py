@@ -554,20 +554,22 @@ def make_queries(b: Bench) -> list[Query]:
 
 def stage_add(b: Bench) -> dict:
     from tracker import claims
+    from tracker.claims import workflow
+    from tracker.judgement import single
 
     engine = b.engine()
     queries = make_queries(b)
     for q in queries[:2]:  # warm-up: first imports, statement caches
         with rolled_back(engine) as s:
-            plan = claims.plan_add(s, claims.ClaimInput(text=q.text, outlet=q.outlet))
-            claims.apply_plan(s, plan, merge=plan.same is not None)
+            plan = single.plan_add(s, claims.ClaimInput(text=q.text, outlet=q.outlet))
+            workflow.apply_plan(s, plan, merge=plan.same is not None)
     times: dict[str, list[float]] = {"fresh": [], "variant": [], "number": []}
     outcome: dict[str, dict[str, int]] = {k: {} for k in times}
     for q in queries:
         with rolled_back(engine) as s:
             t0 = time.perf_counter()
-            plan = claims.plan_add(s, claims.ClaimInput(text=q.text, outlet=q.outlet))
-            claims.apply_plan(s, plan, merge=plan.same is not None)
+            plan = single.plan_add(s, claims.ClaimInput(text=q.text, outlet=q.outlet))
+            workflow.apply_plan(s, plan, merge=plan.same is not None)
             s.flush()
             took = time.perf_counter() - t0
             same_id = plan.same.claim.id if plan.same is not None else None
@@ -718,16 +720,16 @@ def stage_dedupe(b: Bench) -> dict:
 def brute_force_pairs(
     rows: list[tuple[int, str, str]], *, use_numpy: bool | None = None, block: int = 1000
 ) -> set[tuple[int, int]]:
-    """Every pair of ``rows`` (id, text, folded text) that ``matching.judge`` calls "same"
+    """Every pair of ``rows`` (id, text, folded text) that the judgement calls "same"
     or "suggest", without blocking. Exact: a pair can reach the suggestion threshold only
     if token_sort_ratio >= 50 and token_set_ratio >= 150 - token_sort_ratio (the score is
     their mean), so rapidfuzz computes those two in C over all pairs and only the pairs
     that pass are judged in Python."""
     from rapidfuzz import fuzz, process
 
-    from tracker import matching
+    from tracker.matching import SETTINGS
 
-    floor = matching.SETTINGS.suggest
+    floor = SETTINGS.suggest
     lo = 2 * floor - 100  # the lowest token_sort_ratio that can still reach the floor
     if use_numpy is None:
         use_numpy = importlib.util.find_spec("numpy") is not None
@@ -738,7 +740,7 @@ def brute_force_pairs(
     found: set[tuple[int, int]] = set()
 
     def check(i: int, j: int) -> None:
-        jd = matching.judge(rows[i][1], rows[j][1], rows[i][2], rows[j][2])
+        jd = _judge(rows[j], rows[i]) if rows[i][0] < rows[j][0] else _judge(rows[i], rows[j])
         if jd.kind in ("same", "suggest"):
             found.add((rows[i][0], rows[j][0]) if rows[i][0] < rows[j][0] else (rows[j][0], rows[i][0]))
 
@@ -789,10 +791,19 @@ def brute_force_pairs(
     return found
 
 
+def _judge(newer: tuple[int, str, str], older: tuple[int, str, str]):
+    """The pipeline's duplicate judgement of two stored claims, the newer one first."""
+    from tracker.judgement.facts import text_facts
+    from tracker.matching.similarity import judge
+
+    return judge(newer[1], older[1], newer[2], older[2], (text_facts(newer[1]), text_facts(older[1])))
+
+
 def stage_recall(b: Bench) -> dict:
     from sqlalchemy import select
 
-    from tracker import matching
+    from tracker.judgement import whole
+    from tracker.matching import SETTINGS
     from tracker.models import Claim
 
     with rolled_back(b.engine()) as s:
@@ -806,7 +817,8 @@ def stage_recall(b: Bench) -> dict:
             )
         ]
     t0 = time.perf_counter()
-    blocking = {(min(a, c), max(a, c)) for a, c, _ in matching.duplicate_pairs(rows)}
+    with rolled_back(b.engine()) as s:
+        blocking = {(min(a, c), max(a, c)) for a, c, _ in whole.duplicate_pairs(s, first=len(rows))}
     block_s = time.perf_counter() - t0
     digest = hashlib.sha1("\n".join(f"{i}\t{n}" for i, _, n in rows).encode()).hexdigest()[:16]
     cache = b.workdir / f"bruteforce-{digest}.json"
@@ -821,11 +833,7 @@ def stage_recall(b: Bench) -> dict:
         cache.write_text(json.dumps(sorted(brute)))
     recall = len(blocking & brute) / len(brute) if brute else 1.0
     text_of = {r[0]: r for r in rows}
-    same = {
-        (a, c)
-        for a, c in brute
-        if matching.judge(text_of[a][1], text_of[c][1], text_of[a][2], text_of[c][2]).kind == "same"
-    }
+    same = {(a, c) for a, c in brute if _judge(text_of[c], text_of[a]).kind == "same"}
     # Why blocking missed what it missed: its own prefilter (token_sort_ratio below
     # suggest - 15 is never judged) or no shared block.
     from rapidfuzz import fuzz
@@ -835,7 +843,7 @@ def stage_recall(b: Bench) -> dict:
     below = sum(
         1
         for a, c in missed
-        if fuzz.token_sort_ratio(norm_of[a], norm_of[c], processor=None) < matching.SETTINGS.suggest - 15
+        if fuzz.token_sort_ratio(norm_of[a], norm_of[c], processor=None) < SETTINGS.suggest - 15
     )
     # Injected near-duplicates whose two lines both landed in the sample.
     key2cid = b.key_claims()
@@ -930,15 +938,9 @@ def stage_falsemerge(b: Bench) -> dict:
 
 
 def contradiction_report_fn() -> Callable | None:
-    try:
-        spec = importlib.util.find_spec("tracker.detection")
-    except (ImportError, ValueError):
-        spec = None
-    if spec is None:
-        return None
-    import tracker.detection as detection
+    from tracker.judgement import report
 
-    return getattr(detection, "contradiction_report", None)
+    return report.contradiction_report
 
 
 REPORTS = ("unverified", "outlets", "summary", "contradictions")

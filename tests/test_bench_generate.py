@@ -186,7 +186,8 @@ def test_number_change_pairs_differ_in_exactly_one_number(syn, by_key):
 
 
 def test_duplicates_keep_numbers_and_polarity(syn, by_key):
-    from tracker.matching import fold_text, swapped_facts
+    from tracker.matching.form import fold_text
+    from tracker.matching.guards import swapped_facts
 
     scores = []
     for a, b in syn.duplicate_pairs:

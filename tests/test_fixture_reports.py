@@ -272,12 +272,12 @@ def test_workers_are_not_used_after_a_write_in_the_same_transaction(engine):
 
 
 def test_contradiction_scan_in_forked_workers_finds_what_the_serial_scan_finds(loaded, monkeypatch):
-    """The scan's lexicon pass, pair filter and detectors run in forked workers on large
-    databases; with the thresholds lowered they run on the fixtures, and must agree."""
+    """The scan's pools and detectors run in forked workers on large databases; with the
+    threshold lowered they run on the fixtures, and must agree."""
     monkeypatch.delenv("TRACKER_WORKERS", raising=False)
     from sqlalchemy import create_engine, delete
 
-    from tracker import detection, parallel
+    from tracker import parallel
     from tracker.models import Relation
 
     def clear_suggestions():
@@ -292,7 +292,6 @@ def test_contradiction_scan_in_forked_workers_finds_what_the_serial_scan_finds(l
     serial = loaded.json("report", "contradictions")
     clear_suggestions()
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(detection, "DETECT_PARALLEL_FROM", 1)
     forked = []
     real = parallel.run
     monkeypatch.setattr(

@@ -203,14 +203,13 @@ def test_export_to_file_is_written_whole(cli, good_file, tmp_path):
 
 
 def test_import_prepared_in_forked_workers_stores_what_a_serial_import_stores(cli, tmp_path, monkeypatch):
-    """Large imports fold, fingerprint and scan their lines in forked workers (and run
-    blocking and the detectors there); lowered thresholds put the bundled example through
-    that path. The export must equal that of a serial import into SQLite."""
+    """Large imports prepare their lines in forked workers while the file is read, and
+    run the detectors in a forked worker beside the writing; lowered thresholds put the
+    bundled example through that path. The export must equal that of a serial import."""
     monkeypatch.delenv("TRACKER_WORKERS", raising=False)
-    from collections import Counter
-
     from tests.conftest import FIXTURES, Cli
-    from tracker import detection, importexport, matching, parallel
+    from tracker import parallel
+    from tracker.claims import bulk
 
     fixture = str(FIXTURES / "iraq-militias-2021.jsonl")
     serial = Cli(f"sqlite:///{tmp_path / 'serial.db'}")
@@ -218,44 +217,33 @@ def test_import_prepared_in_forked_workers_stores_what_a_serial_import_stores(cl
     expected = serial.ok("export", "--format", "jsonl").stdout
 
     forked = []
-    real, real_start = parallel.run, parallel.start
+    real_start = parallel.start
     monkeypatch.setattr(
-        parallel, "run", lambda fn, tasks, n, **kw: forked.append(n) or real(fn, tasks, n, **kw)
-    )
-    monkeypatch.setattr(
-        parallel, "start", lambda fn, tasks, n, **kw: forked.append(n) or real_start(fn, tasks, n, **kw)
+        parallel, "start", lambda fn, tasks, n, **kw: forked.append((n, kw)) or real_start(fn, tasks, n, **kw)
     )
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(importexport, "FOLD_PARALLEL_FROM", 1)
-    monkeypatch.setattr(importexport, "PREFOLD_BATCH", 7)  # several batches sent while reading
-    monkeypatch.setattr(detection, "DETECT_PARALLEL_FROM", 1)
+    monkeypatch.setattr(bulk, "FOLD_PARALLEL_FROM", 1)
+    monkeypatch.setattr(bulk, "PREFOLD_BATCH", 7)  # several batches sent while reading
+    monkeypatch.setattr(bulk, "DETECT_PARALLEL_FROM", 1)
     prefolded = []
-    real_results = importexport.Prefold.results
+    real_results = bulk.Prefold.results
     monkeypatch.setattr(
-        importexport.Prefold, "results", lambda self: prefolded.append(real_results(self)) or prefolded[-1]
+        bulk.Prefold, "results", lambda self: prefolded.append(real_results(self)) or prefolded[-1]
     )
-    sent = []
-    real_send = parallel.Feed.send
-    monkeypatch.setattr(parallel.Feed, "send", lambda self, item: sent.append(item) or real_send(self, item))
     cli.ok("import", fixture)
-    assert forked and max(forked) > 1
-    # The detectors ran in the worker forked before the file was read: views and pairs
-    # were sent to it.
-    assert any(isinstance(item, tuple) and isinstance(item[0], dict) for item in sent)
+    assert any(kw.get("fork_one") for _, kw in forked)  # the detectors forked
     claim_lines = sum('"type": "claim"' in line for line in Path(fixture).read_text().splitlines())
-    ((done, counts),) = prefolded
+    (done,) = prefolded
     assert len(done) == claim_lines
-    # The token counts the prefold hands to blocking are those of the matched lines' forms.
-    assert counts == Counter(t for p in done.values() if p[1] for t in matching.tokens_of(p[1]))
+    assert all(p[2] is not None for p in done.values())  # every line is judged
     got = cli.ok("export", "--format", "jsonl").stdout
     assert got == expected
     assert '"type": "relation"' in got or '"type":"relation"' in got
-    # Again: every key is stored now, so the prefold marks every line unmatched, and
-    # nothing changes.
+    # Again: every key is stored now, so the prefold judges no line, and nothing changes.
     again = cli.json("import", fixture)
     assert again["claims_added"] == again["appearances_added"] == again["suggestions"] == 0
     assert again["unchanged"] >= claim_lines
-    assert all(p[1] is None for p in prefolded[-1][0].values()) and not prefolded[-1][1]
+    assert all(p[2] is None for p in prefolded[-1].values())
     assert cli.ok("export", "--format", "jsonl").stdout == expected
 
 
@@ -266,17 +254,16 @@ def test_a_bad_line_read_while_lines_are_prepared_stops_the_workers_and_writes_n
     them, and the import writes nothing."""
     import multiprocessing
 
-    from tracker import importexport, parallel
+    from tracker import parallel
+    from tracker.claims import bulk
 
     monkeypatch.delenv("TRACKER_WORKERS", raising=False)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(importexport, "FOLD_PARALLEL_FROM", 1)
-    monkeypatch.setattr(importexport, "PREFOLD_BATCH", 3)
+    monkeypatch.setattr(bulk, "FOLD_PARALLEL_FROM", 1)
+    monkeypatch.setattr(bulk, "PREFOLD_BATCH", 3)
     started = []
-    real_init = importexport.Prefold.__init__
-    monkeypatch.setattr(
-        importexport.Prefold, "__init__", lambda self, *a: started.append(1) or real_init(self, *a)
-    )
+    real_init = bulk.Prefold.__init__
+    monkeypatch.setattr(bulk.Prefold, "__init__", lambda self, *a: started.append(1) or real_init(self, *a))
     rows = [
         {"text": f"Officials said {n} rockets hit the base near Erbil.", "outlet": "Rudaw", "key": f"k{n}"}
         for n in range(12)
@@ -331,14 +318,16 @@ def test_outlet_lines_add_new_outlets_together_and_complete_known_ones(cli, tmp_
     assert table_counts(cli.url) == before
 
 
-def test_detectors_see_the_claims_as_the_import_writes_them(cli, tmp_path, monkeypatch):
-    """The import starts its detectors before writing its rows, on views built in memory:
-    they must equal the views read back from the database once the import is written,
-    for new claims and for stored claims that gain an appearance, a topic and a date."""
+def test_detectors_see_the_claims_as_the_import_places_them(cli, tmp_path, monkeypatch):
+    """The import starts its detectors before writing its rows, on views built in memory,
+    each claim as it stood when the line judged against it came: here the last state of
+    each, which must equal the views read back once the import is written, for new claims
+    and for stored claims that gain an appearance, a topic and a date."""
     from sqlalchemy.orm import Session
 
-    from tracker import detection
+    from tracker.claims import bulk
     from tracker.db import make_engine
+    from tracker.judgement.views import views
 
     base = "Kataib Hezbollah fired {} rockets at the Ain al-Asad air base on 7 July, a US official said."
     other = "The Popular Mobilization Forces moved {} fighters to Tal Afar on 3 March, Rudaw reported."
@@ -370,19 +359,19 @@ def test_detectors_see_the_claims_as_the_import_writes_them(cli, tmp_path, monke
         ],
     )
     seen = []
-    real = detection.start_detection
+    real = bulk._start_detection
     monkeypatch.setattr(
-        detection,
-        "start_detection",
-        lambda vs, pairs, *a, **kw: seen.append((dict(vs), set(pairs))) or real(vs, pairs, *a, **kw),
+        bulk, "_start_detection", lambda vs, pairs: seen.append((dict(vs), list(pairs))) or real(vs, pairs)
     )
     report = cli.json("import", str(second))
     assert report["appearances_added"] == 1
-    ((vs, pairs),) = seen
-    assert len(pairs) >= 2 and set(vs) == {x for p in pairs for x in p}
+    ((keyed, pairs),) = seen
+    assert len(pairs) >= 2 and set(keyed) == {x for p in pairs for x in p}
+    vs = {cid: v for (cid, _), (_side, v) in keyed.items()}
+    assert len(vs) == len(keyed)  # one state of each claim
     engine = make_engine(cli.url)
     with Session(engine) as s:
-        assert vs == detection.views(s, set(vs))
+        assert vs == views(s, set(vs))
         stored = min(vs)
         assert vs[stored].outlets == ("AP", "Reuters")
         assert vs[stored].event_date == "2021-07-07"

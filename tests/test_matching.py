@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
 from tests.conftest import FIXTURES
 from tracker import matching
+from tracker.judgement.facts import text_facts
+from tracker.judgement.pair import judge_texts
+from tracker.matching import form, guards, index, similarity
 
 BASE = "General Farhad Manirian told PMF commanders in Baghdad on 30 May 2020 to {} against US troops."
 
@@ -93,8 +94,8 @@ NEVER_DUPLICATES = [
 ]
 
 
-def judge(a: str, b: str) -> matching.Judgement:
-    return matching.judge(a, b, matching.fold_text(a), matching.fold_text(b))
+def judge(a: str, b: str) -> similarity.Judgement:
+    return judge_texts(a, b)
 
 
 @pytest.mark.parametrize(("a", "b"), SAME)
@@ -140,13 +141,11 @@ def test_near_identical_sentences_with_another_fact_are_never_merged(b, kind, fa
 def test_months_are_told_from_the_verb_may():
     a = "Rockets may have hit the Ain al-Asad air base, the coalition said."
     assert (
-        matching.swapped_facts(
-            matching.fold_text(a), matching.fold_text(a.replace("may have hit", "hit") + " in June")
-        )
+        guards.swapped_facts(form.fold_text(a), form.fold_text(a.replace("may have hit", "hit") + " in June"))
         is None
     )
     dated = "Rockets hit the Ain al-Asad air base on 7 May, the coalition said."
-    swap = matching.swapped_facts(matching.fold_text(dated), matching.fold_text(dated.replace("May", "June")))
+    swap = guards.swapped_facts(form.fold_text(dated), form.fold_text(dated.replace("May", "June")))
     assert swap == ("month", "may", "june")
 
 
@@ -162,22 +161,22 @@ def test_sentences_naming_other_people_are_never_duplicates(a, b, names):
 
 
 @pytest.mark.parametrize(("a", "b"), SAME + NEVER_DUPLICATES)
-def test_judging_with_the_texts_facts_given_equals_judging_with_them_worked_out(a, b):
-    """An import hands ``judge`` the numbers, polarity marks and lexicon sides its workers
-    found for each line; the judgement is the one ``judge`` reaches on its own."""
-    from tracker.detection import lexicon_sides
+def test_judging_with_the_facts_an_import_prepares_equals_judging_with_them_worked_out(a, b):
+    """An import hands ``judge`` the numbers (from the normalisation that folds the text),
+    polarity marks and lexicon sides its workers found for each line; the judgement is the
+    one reached with the facts worked out from the texts."""
+    from tracker.judgement.facts import lexicon_sides
     from tracker.normalize import fold_and_numbers, numbers
 
-    def facts(t: str) -> matching.TextFacts:
+    def prepared(t: str) -> similarity.TextFacts:
         folded, nums = fold_and_numbers(t)
-        assert folded == matching.fold_text(t) and nums == numbers(t)
-        return matching.TextFacts(nums, matching.polarity_marks(t), lexicon_sides(t))
+        assert folded == form.fold_text(t) and nums == numbers(t)
+        return similarity.TextFacts(nums, similarity.polarity_marks(t), lexicon_sides(t))
 
-    given = matching.judge(a, b, matching.fold_text(a), matching.fold_text(b), facts=(facts(a), facts(b)))
+    for t in (a, b):
+        assert prepared(t) == text_facts(t)
+    given = similarity.judge(a, b, form.fold_text(a), form.fold_text(b), (prepared(a), prepared(b)))
     assert given == judge(a, b)
-    # One side known (a new line against a stored claim): the other is worked out.
-    half = matching.judge(a, b, matching.fold_text(a), matching.fold_text(b), facts=(facts(a), None))
-    assert half == given
     if "escalate" in a:
         assert "opposing-action" in given.signals
     if "14 rockets" in a and "30 rockets" in b:
@@ -188,75 +187,119 @@ def test_scores_rank_closer_pairs_higher():
     a = "Ghaani told militia leaders in Baghdad to keep calm until the nuclear talks end."
     closer = "Ghaani told the militia leaders in Baghdad to keep calm until nuclear talks end."
     looser = "Ghaani asked Iraqi factions to stay quiet while the talks continue."
-    assert matching.score(matching.fold_text(a), matching.fold_text(closer)) > matching.score(
-        matching.fold_text(a), matching.fold_text(looser)
+    assert similarity.score(form.fold_text(a), form.fold_text(closer)) > similarity.score(
+        form.fold_text(a), form.fold_text(looser)
     )
 
 
-def test_blocking_finds_what_brute_force_finds_on_a_small_corpus():
-    texts = [
-        *[f"Militia {n} fired {n + 3} rockets at a base near Baghdad on day {n}." for n in range(50)],
-        *[a for a, _ in SAME],
-        *[b for _, b in SAME],
-    ]
-    norms = [matching.fold_text(t) for t in texts]
-    blocked = {(i, j) for i, j, _ in matching.blocked_pairs(norms, 60)}
-    for a, b in SAME:
-        i, j = texts.index(a), texts.index(b)
-        assert (min(i, j), max(i, j)) in blocked
+def _pool_of(texts: list[str], n: int) -> list[int]:
+    """The pool of text ``n`` among the texts before it (index positions)."""
+    from tracker.matching.index import AllHolders
+    from tracker.matching.pool import pool
+
+    forms = [(i, form.posted_form(form.fold_text(t))) for i, t in enumerate(texts)]
+    return pool(forms[n][1].split(), AllHolders(forms).before(n))
 
 
-def test_blocking_on_given_posted_forms_finds_the_same_pairs(monkeypatch):
-    """Whole-database passes hand blocking the posted forms read back from the postings;
-    the pairs must be those it finds when it computes the forms itself."""
+def test_the_pool_holds_rewordings_and_leaves_out_claims_about_other_things():
     texts = [
-        *[f"Militia {n} fired {n + 3} rockets at a base near Baghdad on day {n}." for n in range(80)],
-        *[f"Officials in Erbil said {n} drones hit the airport on {n} June." for n in range(80)],
-        *[a for a, _ in SAME],
-        *[b for _, b in SAME],
+        *[f"Militia {n} fired {n + 3} rockets at a base near Basra on day {n}." for n in range(30)],
+        "Quds Force commander Esmail Ghaani told Iraqi militia leaders in Baghdad to keep calm until the talks end.",
+        "The Kurdistan Regional Government opened a new school in Duhok.",
+        "Ghaani asked the militia leaders he met in Baghdad to stay calm while the talks go on.",
     ]
-    norms = [matching.fold_text(t) for t in texts]
+    members = _pool_of(texts, len(texts) - 1)
+    assert len(texts) - 3 in members  # shares the rare words Ghaani, Baghdad, calm, talks
+    assert len(texts) - 2 not in members
+    assert not set(members) & set(range(30))
+
+
+def test_a_pool_member_shares_two_of_the_claims_rarest_tokens():
+    """One shared rare word (a place) is not enough to be judged against a claim."""
+    texts = [
+        "A roadside bomb hit a logistics convoy near Samawah on Tuesday.",
+        "Farmers in Samawah protested against water shortages.",
+        "A roadside bomb hit a supply convoy near Samawah on Tuesday, police said.",
+    ]
+    assert _pool_of(texts, 2) == [0]
+
+
+def test_the_pool_looks_only_at_the_newest_holders_of_a_common_token(monkeypatch):
     from dataclasses import replace
 
-    monkeypatch.setattr(matching, "SETTINGS", replace(matching.SETTINGS, all_pairs_below=10))  # blocking
-    computed = sorted(matching.blocked_pairs(norms, 60))
-    posted = [matching.posted_form(n) for n in norms]
-    given = sorted(matching.blocked_pairs(norms, 60, posted=posted))
-    counts = Counter(t for p in posted for t in p.split())
-    with_counts = sorted(matching.blocked_pairs(norms, 60, posted=posted, counts=counts))
-    assert len(computed) > len(SAME)
-    assert given == computed
-    assert with_counts == computed
+    from tracker.matching import pool as pool_module
+
+    monkeypatch.setattr(pool_module, "SETTINGS", replace(matching.SETTINGS, window=5))
+    from tracker.matching import index as index_module
+
+    monkeypatch.setattr(index_module, "SETTINGS", replace(matching.SETTINGS, window=5))
+    texts = [f"Gunmen attacked a checkpoint in Tarmiyah, wounding {n} guards." for n in range(12)]
+    members = _pool_of(texts, 11)
+    assert members == list(range(6, 11))
 
 
-def test_stored_postings_are_the_forms_and_counts_of_the_claims(cli, backend):
+def test_every_source_of_holders_gives_the_same_pool(session):
+    """The database, an import's overlay of unwritten claims and the whole-database copy
+    answer the candidate rule alike, so a claim gets the same pool however it arrives."""
+    from tracker.claims.inputs import ClaimInput
+    from tracker.claims.store import add
+    from tracker.matching.index import AllHolders, Overlay, StoredHolders, all_forms
+    from tracker.matching.pool import pool
+    from tracker.outlets import get_or_create
+
+    texts = [
+        *[f"Militia {n % 7} fired {n + 3} rockets at a base near Baghdad on day {n}." for n in range(40)],
+        *[a for a, _ in SAME],
+        *[b for _, b in SAME],
+    ]
+    get_or_create(session, "Wire")
+    for t in texts[:30]:
+        add(session, ClaimInput(text=t, outlet="Wire"))
+    session.flush()
+    stored = dict(all_forms(session))
+    first = max(stored) + 1
+    overlay = Overlay(StoredHolders(session))
+    local = {}
+    for k, t in enumerate(texts[30:]):
+        local[first + k] = form.posted_form(form.fold_text(t))
+    everything = AllHolders([*stored.items(), *local.items()])
+    for cid, posted in local.items():
+        toks = posted.split()
+        assert pool(toks, overlay) == pool(toks, everything.before(cid)), cid
+        overlay.add(cid, toks)
+    for cid, posted in stored.items():
+        assert pool(posted.split(), StoredHolders(session, exclude=cid)) == pool(
+            posted.split(), AllHolders([(c, f) for c, f in stored.items() if c != cid]).before(first)
+        )
+
+
+def test_all_forms_are_the_posted_forms_of_the_active_claims(cli, backend):
     from sqlalchemy import select
 
     from tracker.db import open_database, session_scope
+    from tracker.judgement.postings import posted_form
+    from tracker.matching.index import all_forms
     from tracker.models import Claim
 
     cli.ok("import", str(FIXTURES / "iraq-militias-2021.jsonl"))
     cli.ok(
         "claim", "edit", "1", "--text", "Ghaani told the militia leaders to keep calm until the talks end."
     )
+    cli.ok("merge", "2", "3")
     engine = open_database(cli.url)
     try:
         with session_scope(engine) as s:
             rows = s.execute(
-                select(Claim.id, Claim.norm).where(Claim.status == "active").order_by(Claim.id)
+                select(Claim.id, Claim.text, Claim.norm).where(Claim.status == "active").order_by(Claim.id)
             ).all()
-            stored = matching.stored_postings(s, [cid for cid, _ in rows])
-            some = matching.stored_postings(s, [cid for cid, _ in rows[:5]])
+            found = all_forms(s)
     finally:
         engine.dispose()
-    if backend == "sqlite":
-        forms = [matching.posted_form(norm) for _, norm in rows]
-        assert stored.forms == forms
-        assert stored.counts == Counter(t for f in forms for t in f.split())
-        # Postings of claims not asked for: the counts would not be theirs.
-        assert some.forms == forms[:5] and some.counts is None
-    else:
-        assert stored is None and some is None  # PostgreSQL computes them
+    assert [(cid, sorted(f.split())) for cid, f in found] == [
+        (cid, sorted(posted_form(t, norm).split())) for cid, t, norm in rows
+    ]
+    assert any("lex." in f for _, f in found)  # side markers are posted too
+    assert 3 not in dict(found)
 
 
 @pytest.fixture(scope="module")
@@ -282,34 +325,14 @@ def test_every_posted_token_is_found_again_in_sqlite_fts5(fts_engine):
     @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(st.lists(words, min_size=1, max_size=8))
     def check(parts):
-        norm = matching.fold_text(" ".join(parts))
-        toks = matching.tokens_of(norm)
+        norm = form.fold_text(" ".join(parts))
+        toks = form.tokens_of(norm)
         with fts_engine.connect() as conn:
-            matching.post(conn, [(1, norm)])
+            index.post(conn, [(1, form.posted_form(norm))])
             for tok in toks:
-                assert matching.posted_claims(conn, tok) == [1], tok
-                assert matching.posting_count(conn, tok, 5) == 1
+                assert index.posted_claims(conn, tok) == [1], tok
+                assert index.holding_counts(conn, [tok], 5) == {tok: 1}
+                assert index.newest_holders(conn, [tok], 5) == {tok: [1]}
             conn.rollback()
 
     check()
-
-
-def test_blocks_keep_exactly_the_pairs_whose_score_reaches_the_minimum():
-    """Within a block, the score of a text with its close partners is computed in one
-    call: the pairs kept must be exactly those whose ``score`` reaches ``min_score``."""
-    import itertools
-
-    places = ["Baghdad", "Erbil", "Basra", "Mosul", "Kirkuk", "Najaf", "Karbala", "Tikrit"]
-    actors = ["Kataib Hezbollah", "Asaib Ahl al-Haq", "the PMF", "Saraya al-Salam"]
-    texts = [
-        f"{actor} fired {n} rockets at a base near {place} on 7 July, officials said."
-        for actor, place, n in itertools.product(actors, places, (3, 14))
-    ] + [f"{a} met envoys in {p} to discuss the truce." for a, p in itertools.product(actors, places)]
-    norms = [matching.fold_text(t) for t in texts]
-    block = [list(range(len(norms)))]
-    floor = matching.sort_floor(matching.SETTINGS.suggest)
-    everything = list(matching._score_blocks(norms, block, floor))
-    kept = list(matching._score_blocks(norms, block, floor, min_score=80.0))
-    expected = [(i, j, s) for i, j, s in everything if matching.score(norms[i], norms[j], s) >= 80.0]
-    assert kept == expected
-    assert 0 < len(kept) < len(everything)

@@ -108,8 +108,10 @@ def _postings(engine) -> set[tuple[str, int]]:
 def test_sqlite_postings_move_to_fts5_and_back(tmp_path):
     """Revision 0003 moves SQLite's postings from claim_tokens into FTS5 and back, and
     candidate search finds the same claims through them."""
-    from tracker import claims, matching
+    from tracker import claims
     from tracker.db import current_revision, downgrade, make_engine, session_scope, upgrade
+    from tracker.judgement import single
+    from tracker.matching.index import posted_claims
 
     engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
     upgrade(engine)
@@ -131,9 +133,11 @@ def test_sqlite_postings_move_to_fts5_and_back(tmp_path):
     assert _postings(engine) == at_head
     with session_scope(engine) as s:
         for tok, cid in at_head:
-            assert cid in matching.posted_claims(s, tok)
-        found = matching.find(s, "Qaani met militia leaders in Baghdad on 7 July and told them to hold fire.")
-        assert [f.judgement.kind for f in found][:1] == ["same"]
+            assert cid in posted_claims(s, tok)
+        plan = single.plan_add(
+            s, claims.ClaimInput(text="Qaani met militia leaders in Baghdad on 7 July and told them to hold fire.", outlet="Wire")
+        )
+        assert plan.same is not None and plan.same.claim.text == texts[0]
     engine.dispose()
 
 

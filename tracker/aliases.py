@@ -65,20 +65,22 @@ def list_all(session: Session) -> list[NameAlias]:
 
 def _claims_containing(session: Session, phrase: str) -> set[int]:
     """Claims whose folded text holds every token of ``phrase`` (found through the index)."""
-    from tracker import matching
+    from tracker.matching.form import alias_map, fold_text, tokens_of
+    from tracker.matching.index import posted_claims
 
-    toks = matching.tokens_of(matching.fold_text(phrase, matching.alias_map(session)))
+    toks = tokens_of(fold_text(phrase, alias_map(session)))
     ids: set[int] | None = None
     for tok in toks:
-        found = set(matching.posted_claims(session, tok))
+        found = set(posted_claims(session, tok))
         ids = found if ids is None else ids & found
     return ids or set()
 
 
 def _refold(session: Session, ids: set[int]) -> int:
-    from tracker import matching
+    from tracker.judgement.postings import index_claim
+    from tracker.matching.form import alias_map
 
-    aliases = matching.alias_map(session)
+    aliases = alias_map(session)
     for claim in session.scalars(select(Claim).where(Claim.id.in_(ids))):
-        matching.index_claim(session, claim, aliases)
+        index_claim(session, claim, aliases)
     return len(ids)

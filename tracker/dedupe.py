@@ -1,6 +1,7 @@
 """Near-duplicate clusters over the whole database (``tracker dedupe``).
 
-Finds pairs by blocking (``matching.duplicate_pairs``), adds the duplicate relations
+Finds pairs with the judgement's whole-database pass (``judgement.whole.duplicate_pairs``:
+every claim judged against its pool among the older claims), adds the duplicate relations
 already suggested or confirmed, leaves out dismissed pairs, and groups the rest into
 clusters. Applying a cluster merges the pairs above the merge threshold into the oldest
 claim and records the suggestion-band pairs as suggested duplicate relations.
@@ -37,24 +38,20 @@ class Cluster:
 
 
 def find_clusters(session: Session, progress: Callable[[str], None] | None = None) -> list[Cluster]:
-    from tracker import matching, parallel
+    from tracker import parallel
+    from tracker.judgement import whole
+    from tracker.matching.clusters import clusters
 
     say = progress or (lambda _msg: None)
-    say("loading claims")
-    rows = session.execute(
-        select(Claim.id, Claim.text, Claim.norm).where(Claim.status == "active").order_by(Claim.id)
-    ).all()
-    say(f"blocking and scoring {len(rows):,} claims")
-    stored = matching.stored_postings(session, [r[0] for r in rows])
     with parallel.no_gc():
-        found = matching.duplicate_pairs(rows, stored=stored)
+        found = whole.duplicate_pairs(session, say)
     rels = session.execute(
         select(Relation.a_id, Relation.b_id, Relation.state, Relation.score).where(
             Relation.kind == "duplicate"
         )
     ).all()
     dismissed = {(a, b) for a, b, state, _ in rels if state == "dismissed"}
-    active = {r[0] for r in rows}
+    active = set(session.scalars(select(Claim.id).where(Claim.status == "active")))
     pairs: dict[tuple[int, int], Pair] = {}
     for a, b, j in found:
         if (a, b) in dismissed:
@@ -65,7 +62,7 @@ def find_clusters(session: Session, progress: Callable[[str], None] | None = Non
             continue
         kind = "same" if state == "confirmed" else "suggest"
         pairs[(a, b)] = Pair(a, b, score or 0.0, kind, [f"{state} duplicate relation"])
-    groups = matching.clusters(pairs)
+    groups = clusters(pairs)
     by_member: dict[int, int] = {m: i for i, g in enumerate(groups) for m in g}
     members: list[list[Pair]] = [[] for _ in groups]
     for key, pair in sorted(pairs.items()):
@@ -76,15 +73,17 @@ def find_clusters(session: Session, progress: Callable[[str], None] | None = Non
 def apply(session: Session, cluster: Cluster) -> list[tuple[int, int, int]]:
     """Merge the cluster's merge-rule pairs into its oldest member; suggest the rest.
     Returns (keep, gone, event id) for every merge."""
-    from tracker import claims, matching, relations
+    from tracker import relations
+    from tracker.claims import workflow
+    from tracker.matching.clusters import clusters
 
     same = [(p.a, p.b) for p in cluster.pairs if p.kind == "same"]
     merges: list[tuple[int, int, int]] = []
     survivor: dict[int, int] = {}
-    for group in matching.clusters(same):
+    for group in clusters(same):
         keep = group[0]
         for gone in group[1:]:
-            _, event_id = claims.merge(session, str(keep), str(gone))
+            _, event_id = workflow.merge(session, str(keep), str(gone), check=False)
             merges.append((keep, gone, event_id))
             survivor[gone] = keep
     for p in cluster.pairs:

@@ -16,18 +16,16 @@ from __future__ import annotations
 import io
 import json
 from bisect import bisect_right
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker import claims, events, outlets
-from tracker.db import chunks
+from tracker.claims import bulk
 from tracker.errors import InvalidInput
 from tracker.models import (
     GRADES,
@@ -559,7 +557,7 @@ def import_records(
     duplicates: str = "merge",
     progress: Callable[[int], None] | None = None,
     rejects: list[tuple[int, str]] | None = None,
-    prefold: Prefold | None = None,
+    prefold: bulk.Prefold | None = None,
 ) -> ImportReport:
     """Write validated records. ``duplicates``: "merge" (a line above the merge threshold
     joins the stored claim as an appearance) or "suggest" (every line is its own claim;
@@ -581,7 +579,7 @@ def _import_records(
     duplicates: str,
     progress: Callable[[int], None] | None,
     rejects: list[tuple[int, str]] | None,
-    prefold: Prefold | None,
+    prefold: bulk.Prefold | None,
 ) -> ImportReport:
     from tracker import parallel, relations, speakers, verdicts
 
@@ -678,505 +676,39 @@ def _import_records(
     return report
 
 
-IMPORT_CACHE_MB = 512
-"""SQLite page cache of a large import's connection: the claims' and appearances' indexes
-take keys and fingerprints in no order, and a cache that holds them keeps that fast."""
-
-
-def _big_cache(session: Session) -> None:
-    conn = session.connection()
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_MB * 1024}")
-
-
-def _allocate_claim_ids(session: Session, n: int) -> list[int]:
-    """Ids for ``n`` new claims, so that appearances and postings can be written in bulk
-    without a RETURNING round trip. SQLite: this command holds the write lock (BEGIN
-    IMMEDIATE), so the ids after the largest are free. PostgreSQL: from the sequence."""
-    from sqlalchemy import func, text
-
-    if n == 0:
-        return []
-    if session.bind.dialect.name == "postgresql":
-        return list(
-            session.execute(
-                text("SELECT nextval(pg_get_serial_sequence('claims', 'id')) FROM generate_series(1, :n)"),
-                {"n": n},
-            ).scalars()
-        )
-    start = (session.scalar(select(func.max(Claim.id))) or 0) + 1
-    return list(range(start, start + n))
-
-
-FOLD_PARALLEL_FROM = 20_000
-"""Imports of at least this many matched lines fold their texts in forked workers."""
-
-
-PREFOLD_BATCH = 2_000
-"""Claim lines sent to the prefold workers at a time."""
-
-
-def _prepare_line(text: str, quote: str | None, matched: bool, aliases: Any) -> tuple:
-    """What an import works out for one claim line without the database (a ``_Prepared``
-    as a plain tuple: what comes back from a worker is unpickled in the importing process,
-    and a frozenset or a NamedTuple takes several times longer to unpickle than a tuple).
-    The matching form, lexicon sides and block forms only for lines that are ``matched``."""
-    from tracker import detection, matching
-    from tracker.normalize import find_hedges, fold_and_numbers
-
-    hedges = find_hedges(f"{text} {quote or ''}")
-    if not matched:
-        return _unmatched(claims.fingerprint(text), hedges)
-    norm, numbers = fold_and_numbers(text, aliases or None)  # matching.fold_text, and the numbers
-    sides = tuple(detection.lexicon_sides(text))
-    return (
-        claims.fingerprint(text),
-        norm,
-        hedges,
-        sides,
-        matching.block_forms(norm),
-        numbers,
-        matching.polarity_marks(text),  # after lexicon_sides: the same normal form, kept
-    )
-
-
-def _unmatched(fingerprint: str, hedges: list[str]) -> tuple:
-    """``_prepare_line`` of a line that is not matched."""
-    return (fingerprint, None, hedges, (), None, (), 0)
-
-
-def _stored_keys(session: Session, keys: list[str]) -> set[str]:
-    """Which of ``keys`` a stored appearance or claim holds."""
-    found: set[str] = set()
-    for chunk in chunks(keys):
-        found.update(session.scalars(select(Appearance.key).where(Appearance.key.in_(chunk))))
-        found.update(session.scalars(select(Claim.key).where(Claim.key.in_(chunk))))
-    return found
-
-
-class Prefold:
-    """The claim lines of a large file prepared (``_prepare_line``) in forked workers
-    while the rest of the file is read and checked: the workers fork before the records
-    are read, and each batch of checked claim lines goes to them through a pipe. A line
-    is matched unless it names its ``claim`` or its key is stored (looked up per batch).
-    ``results()`` gives {line number: prepared tuple} and the posted tokens' counts;
-    ``detector``: the worker that will run the detectors; ``cancel()`` stops them all."""
-
-    def __init__(self, session: Session, workers: int) -> None:
-        from tracker import detection, matching, parallel
-
-        self.session = session
-        aliases = matching.alias_map(session)
-        self.db_empty = session.execute(select(Claim.id).limit(1)).first() is None
-        detection.lexicon()  # loaded once, before the fork
-
-        def work(batch: list[tuple[int, str, str | None, bool]]) -> tuple[list[tuple[int, tuple]], Counter]:
-            done = [(line, _prepare_line(t, q, m, aliases)) for line, t, q, m in batch]
-            # How many matched lines post each token: blocking ranks tokens by it.
-            return done, Counter(chain.from_iterable(p[4][0].split() for _, p in done if p[4]))
-
-        self._feed = parallel.Feed(work, workers)
-        self._batch: list[Record] = []
-        # The detectors' worker forks now too, while this process is small (see there).
-        self.detector = detection.detector_feed()
-
-    def add(self, record: Record) -> None:
-        if record.type == "claim":
-            self._batch.append(record)
-            if len(self._batch) >= PREFOLD_BATCH:
-                self._send()
-
-    def _send(self) -> None:
-        batch, self._batch = self._batch, []
-        keys = [r.claim.key for r in batch if r.claim.key]
-        stored = _stored_keys(self.session, keys) if keys and not self.db_empty else set()
-        self._feed.send(
-            [
-                (r.line, r.claim.text, r.claim.quote, not r.data.get("claim") and r.claim.key not in stored)
-                for r in batch
-            ]
-        )
-
-    def results(self) -> tuple[dict[int, tuple], Counter]:
-        """{line number: prepared tuple}, and how many matched lines post each token."""
-        if self._batch:
-            self._send()
-        done: dict[int, tuple] = {}
-        counts: Counter = Counter()
-        for part, part_counts in self._feed.results():
-            done.update(part)
-            counts.update(part_counts)
-        return done, counts
-
-    def cancel(self) -> None:
-        self._feed.cancel()
-        self.detector.cancel()
-
-
-class _Prepared(NamedTuple):
-    """What an import works out for one claim line without the database. The matching
-    form, lexicon sides, block forms, numbers and polarity marks only for lines that are
-    matched. ``judge`` reads the last three as a line's ``matching.TextFacts``."""
-
-    fingerprint: str
-    norm: str | None
-    hedges: list[str]
-    sides: frozenset
-    forms: tuple[str, str] | None  # matching.block_forms
-    numbers: tuple[tuple[float, str], ...]
-    polarity: int  # matching.polarity_marks
-
-
 def _write_claims(
     session: Session,
     lines: list[Record],
     report: ImportReport,
     duplicates: str,
     progress: Callable[[int], None] | None = None,
-    prefold: Prefold | None = None,
+    prefold: bulk.Prefold | None = None,
 ) -> dict[str, int]:
-    """Place every claim line (a new claim, or an appearance of a stored or new claim),
-    then write them in bulk. Returns {line key: claim id}."""
+    """Place and write every claim line (``tracker.claims.bulk``). Returns {line key:
+    claim id}."""
 
-    from tracker import db, detection, matching, parallel, relations
+    def resolve(key: str) -> int | None:
+        target = _claim_ref(session, key, {})
+        return target.id if target is not None else None
 
-    matcher = matching.Matcher(session)
-    outlet_ids: dict[str, int] = {}
-
-    by_name: dict[str, int] = {}
-
-    def outlet_id(name: str) -> int:
-        if name in by_name:
-            return by_name[name]
-        norm = outlets.name_norm(name)
-        if norm not in outlet_ids:
-            before = report.outlets_added
-            outlet, made = outlets.get_or_create(session, name)
-            report.outlets_added = before + int(made)
-            outlet_ids[norm] = outlet.id
-        by_name[name] = outlet_ids[norm]
-        return by_name[name]
-
-    # What is stored already: keys, and texts with their (outlet, date) for keyless lines.
-    keys = [r.claim.key for r in lines if r.claim.key] if not matcher.db_empty else []
-    stored_keys = _stored_keys(session, keys)
-    # Lines that are matched (no "claim" field, key not stored yet) need their matching form
-    # and lexicon sides; every line needs its fingerprint and hedges. Per-line work with no
-    # database access: begun while the file was read (``Prefold``), or in forked workers
-    # now for large files.
-    eligible = [
-        n
-        for n, r in enumerate(lines)
-        if not r.data.get("claim") and not (r.claim.key and r.claim.key in stored_keys)
-    ]
-    matched = set(eligible)
-    detection.lexicon()  # loaded once, before any fork
-    early, counts = prefold.results() if prefold is not None else ({}, None)
-    # The prefold's token counts are those of the matched lines when it prepared exactly
-    # these lines, each matched as it is here; otherwise blocking counts them again.
-    same = len(early) == len(lines)
-    done: list[tuple | None] = []
-    for n, r in enumerate(lines):
-        p = early.get(r.line)
-        if p is None:
-            same = False
-        elif (p[1] is None) != (n not in matched):
-            same = False  # its key was stored, or not, when the prefold looked it up
-            p = _unmatched(p[0], p[2]) if n not in matched else None
-        done.append(p)
-    if not same:
-        counts = None
-    del early
-    todo = [n for n, p in enumerate(done) if p is None]
-    for n, p in zip(
-        todo,
-        parallel.fork_map(
-            lambda n: _prepare_line(lines[n].claim.text, lines[n].claim.quote, n in matched, matcher.aliases),
-            todo,
-            parallel.workers(len(todo), FOLD_PARALLEL_FROM),
-        ),
-        strict=True,
-    ):
-        done[n] = p
-    none = frozenset()
-    prepared = [
-        _Prepared(fp, norm, hedges, frozenset(sides) if sides else none, forms, numbers, polarity)
-        for fp, norm, hedges, sides, forms, numbers, polarity in done
-    ]
-    del done
-    fps = {p[0] for p in prepared} if not matcher.db_empty else set()
-    by_fp: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for chunk in chunks(sorted(fps)):
-        for cid, fp, text_ in session.execute(
-            select(Claim.id, Claim.fingerprint, Claim.text).where(
-                Claim.fingerprint.in_(chunk), Claim.status == "active"
-            )
-        ):
-            by_fp[fp].append((cid, text_))
-    seen_apps: set[tuple[int, int, str | None]] = set()
-    same_ids = [cid for v in by_fp.values() for cid, _ in v]
-    for chunk in chunks(same_ids):
-        seen_apps.update(
-            tuple(row)
-            for row in session.execute(
-                select(Appearance.claim_id, Appearance.outlet_id, Appearance.published).where(
-                    Appearance.claim_id.in_(chunk)
-                )
-            )
-        )
-
-    def stored_same(data: claims.ClaimInput, fp: str) -> int | None:
-        stored = by_fp.get(fp)
-        if not stored:
-            return None
-        form = claims.same_text_form(data.text)
-        for cid, text_ in stored:
-            if claims.same_text_form(text_) == form:
-                return cid
-        return None
-
-    new_claims: list[dict] = []
-    posted: list[str] = []  # the posted form of each new claim
-    new_apps: list[dict] = []
-    suggestions: list[tuple[int, int, matching.Judgement]] = []
-    updates: dict[int, dict] = {}
-    key_ref: dict[str, int] = {}
-    to_check: dict[int, list[int]] = {}
-
-    # Near-duplicates among the file's earlier lines, found in bulk by blocking.
-    earlier: dict[int, list[tuple[int, matching.Judgement]]] = defaultdict(list)
-    # Near-duplicates need the suggestion threshold; variants with other numbers, a negation
-    # or an opposing verb score far above it, so the same floor finds them.
-    floor = matching.sort_floor(matching.SETTINGS.suggest)
-    texts_ = [lines[n].claim.text for n in eligible]
-    norms_ = [prepared[n].norm for n in eligible]
-    sides_ = [prepared[n].sides for n in eligible]
-
-    def judged(x: int, y: int, sort: float) -> matching.Judgement | None:
-        facts = (prepared[eligible[x]], prepared[eligible[y]])  # their TextFacts
-        jd = matching.judge(texts_[x], texts_[y], norms_[x], norms_[y], sort=sort, facts=facts)
-        return None if jd.kind == "unrelated" else jd
-
-    least = min(matching.SETTINGS.suggest, matching.SETTINGS.contradiction)
-    forms = [prepared[n].forms for n in eligible]
-    for x, y, jd in matching.blocked_pairs(
-        norms_, floor, post=judged, min_score=least, forms=forms, counts=counts or None
-    ):
-        i, j = eligible[x], eligible[y]
-        earlier[max(i, j)].append((min(i, j), jd))
-    for x, y in detection.lexicon_pairs(
-        list(range(len(eligible))),
-        texts_,
-        norms_,
-        sides=sides_,
-        posted=[f[0] for f in forms],
-    ):
-        i, j = sorted((eligible[x], eligible[y]))
-        earlier[j].append((i, matching.Judgement("contradiction", 0.0, (), ("opposing-action",))))
-    line_ref: dict[int, int] = {}
-    local_fp: dict[str, int] = {}
-
-    for n, r in enumerate(lines):
-        if progress is not None and n and n % 1000 == 0:
-            progress(1000)
-        data = r.claim
-        assert data is not None
-        oid = outlet_id(data.outlet)
-        vid = outlet_id(data.via) if data.via else None
-        if data.key and data.key in stored_keys:
-            report.unchanged += 1
-            continue
-        fp = prepared[n].fingerprint
-        exact = stored_same(data, fp)
-        local_exact = local_fp.get(fp)
-        if not data.key:
-            if exact is not None and (exact, oid, data.published) in seen_apps:
-                report.unchanged += 1
-                continue
-            if local_exact is not None and (local_exact, oid, data.published) in seen_apps:
-                report.unchanged += 1
-                continue
-        into: int | None = None
-        found: list[matching.Found] = []
-        norm = prepared[n].norm
-        ref_key = r.data.get("claim")
-        if ref_key:
-            if ref_key in key_ref:
-                into = key_ref[ref_key]
-            elif ref_key != data.key:
-                target = _claim_ref(session, ref_key, {})
-                into = target.id if target is not None else None
-        else:
-            same = exact if exact is not None else local_exact
-            if not matcher.db_empty:
-                found = matcher.find(
-                    data.text, norm, exclude=[same] if same is not None else [], facts=prepared[n]
-                )
-            for i, jd in sorted(earlier.get(n, ()), key=lambda e: e[0]):
-                if i in line_ref:
-                    found.append(matching.Found(line_ref[i], jd))
-            if duplicates == "merge":
-                into = same
-                if into is None:
-                    into = next((f.claim_id for f in found if f.judgement.kind == "same"), None)
-            elif same is not None:
-                found.insert(
-                    0,
-                    matching.Found(same, matching.Judgement("same", 100.0, ("same words",), ("duplicate",))),
-                )
-        if into is None:
-            norm = norm if norm is not None else matcher.fold(data.text)
-            into = -(len(new_claims) + 1)
-            local_fp.setdefault(fp, into)
-            posted.append(prepared[n].forms[0] if prepared[n].forms else matching.posted_form(norm))
-            new_claims.append(
-                {
-                    "key": data.key,
-                    "text": data.text,
-                    "norm": norm,
-                    "fingerprint": fp,
-                    "event_date": data.event_date,
-                    "topics": list(data.topics),
-                    "status": "active",
-                }
-            )
-            suggestions.extend(
-                (into, f.claim_id, f.judgement)
-                for f in found
-                if f.claim_id != into and f.judgement.kind in ("same", "suggest")
-            )
-            check = [f.claim_id for f in found if f.claim_id != into and f.judgement.kind == "contradiction"]
-            if not matcher.db_empty and prepared[n].sides:
-                check += [
-                    c
-                    for c in matcher.candidates(norm)[: detection.CANDIDATES_PER_CLAIM]
-                    if c != into
-                    and detection.sides_opposed(
-                        prepared[n].sides, detection.lexicon_sides(matcher.text_of(c)[0])
-                    )
-                ]
-            if check:
-                to_check[into] = check
-            report.claims_added += 1
-        else:
-            report.appearances_added += 1
-            if into < 0:
-                row = new_claims[-into - 1]
-                row["topics"] = list(dict.fromkeys([*row["topics"], *data.topics]))
-                row["event_date"] = row["event_date"] or data.event_date
-            elif data.topics or data.event_date:
-                upd = updates.setdefault(into, {"topics": [], "event_date": None})
-                upd["topics"] += list(data.topics)
-                upd["event_date"] = upd["event_date"] or data.event_date
-        line_ref[n] = into
-        seen_apps.add((into, oid, data.published))
-        new_apps.append(
-            {
-                "claim_id": into,
-                "outlet_id": oid,
-                "via_outlet_id": vid,
-                "key": data.key,
-                "published": data.published,
-                "url": data.url,
-                "speaker": data.speaker,
-                "speaker_role": data.speaker_role,
-                "anonymous": bool(data.anonymous),
-                "speaker_count": data.speaker_count,
-                "quote": data.quote,
-                "stance": data.stance,
-                "hedges": prepared[n].hedges,
-            }
-        )
-        if data.key:
-            key_ref[data.key] = into
-
-    _big_cache(session)
-    ids = _allocate_claim_ids(session, len(new_claims))
-    for cid, row in zip(ids, new_claims, strict=True):
-        row["id"] = cid
-
-    def real(ref: int) -> int:
-        return ids[-ref - 1] if ref < 0 else ref
-
-    for app in new_apps:
-        app["claim_id"] = real(app["claim_id"])
-    # Contradictions are the detectors' call (they know about time, which the matcher's
-    # "same words, other numbers" does not), on the pairs worth a look. They start on the
-    # claims as they will be once written, and run while the rows are written.
-    check = {(real(n), real(o)) for n, others in to_check.items() for o in others}
-    detected = detection.start_detection(
-        _views_to_be(session, check, new_claims, new_apps, updates),
-        check,
-        beside=True,
-        feed=prefold.detector if prefold is not None else None,
+    written = bulk.write(
+        session,
+        [_claim_line(r) for r in lines],
+        merge=duplicates == "merge",
+        resolve=resolve,
+        progress=progress,
+        prefold=prefold,
     )
-    try:
-        conn = session.connection()
-        db.insert_rows(conn, Claim.__table__, new_claims)
-        db.insert_rows(conn, Appearance.__table__, new_apps)
-        matching.post(conn, list(zip(ids, posted, strict=True)), posted=True)
-        for cid, upd in updates.items():
-            claim = session.get(Claim, cid)
-            claim.topics = list(dict.fromkeys([*(claim.topics or []), *upd["topics"]]))
-            claim.event_date = claim.event_date or upd["event_date"]
-        session.flush()
-    except BaseException:
-        detected.cancel()
-        raise
-    # Suggested relations. Every pair has a claim created by this import, so none can be
-    # stored or dismissed yet: they are written in bulk.
-    rows: dict[tuple[int, int, str], dict] = {}
-    for a, b, signals in detected.results():
-        rows.setdefault((a, b, "contradicts"), detection.relation_row(a, b, signals))
-    for new_ref, other_ref, j in suggestions:
-        a, b = sorted((real(new_ref), real(other_ref)))
-        if a == b:
-            continue
-        rows.setdefault(
-            (a, b, "duplicate"),
-            relations.suggestion(
-                a, b, "duplicate", origin="matcher", score=j.score, reasons=j.reasons, signals=j.signals
-            ),
-        )
-    merged_away = set()
-    new_ids = set(ids)
-    olds = sorted({x for a, b, _ in rows for x in (a, b) if x not in new_ids})
-    for chunk in chunks(olds):
-        merged_away.update(
-            session.scalars(select(Claim.id).where(Claim.id.in_(chunk), Claim.status != "active"))
-        )
-    batch = [r for (a, b, _), r in rows.items() if a not in merged_away and b not in merged_away]
-    report.suggestions += relations.add_suggestions(session, batch)
-    return {k: real(v) for k, v in key_ref.items()}
+    report.outlets_added += written.outlets
+    report.claims_added += written.claims
+    report.appearances_added += written.appearances
+    report.unchanged += written.unchanged
+    report.suggestions += written.suggestions
+    return written.keys
 
 
-def _views_to_be(
-    session: Session,
-    pairs: set[tuple[int, int]],
-    new_claims: list[dict],
-    new_apps: list[dict],
-    updates: dict[int, dict],
-) -> dict:
-    """The detectors' views of the claims in ``pairs`` as they will be once this import's
-    rows are written."""
-    from tracker import detection
-
-    wanted = {x for p in pairs for x in p}
-    unwritten: dict[int, detection.Unwritten] = {}
-    for row in new_claims:
-        if row["id"] in wanted:
-            unwritten[row["id"]] = detection.Unwritten(
-                topics=row["topics"], event_date=row["event_date"], text=row["text"]
-            )
-    for cid, upd in updates.items():
-        if cid in wanted:
-            unwritten[cid] = detection.Unwritten(topics=upd["topics"], event_date=upd["event_date"])
-    for app in new_apps:
-        if app["claim_id"] in wanted:
-            unwritten.setdefault(app["claim_id"], detection.Unwritten()).appearances.append(
-                (app["published"], app["stance"], app["speaker"], app["outlet_id"])
-            )
-    return detection.views(session, wanted, unwritten) if wanted else {}
+def _claim_line(r: Record) -> bulk.ClaimLine:
+    return bulk.ClaimLine(r.line, r.claim, r.data.get("claim") or None)
 
 
 @dataclass
@@ -1188,7 +720,7 @@ class Source:
     rejects: list[tuple[int, str]] = field(default_factory=list)
     text: str = ""  # kept for the rejects file only (--skip-invalid)
     csv: bool = False
-    prefold: Prefold | None = None
+    prefold: bulk.Prefold | None = None
 
 
 def read_records(path: Path, *, skip_invalid: bool = False, session: Session | None = None) -> Source:
@@ -1201,9 +733,9 @@ def read_records(path: Path, *, skip_invalid: bool = False, session: Session | N
     text = read_text(path)
     prefold = None
     if session is not None:
-        workers = parallel.workers(text.count("\n") + 1, FOLD_PARALLEL_FROM)
+        workers = parallel.workers(text.count("\n") + 1, bulk.FOLD_PARALLEL_FROM)
         if workers > 1:
-            prefold = Prefold(session, workers)
+            prefold = bulk.Prefold(session, workers)
     try:
         return _read_records(path, text, skip_invalid, prefold)
     except BaseException:
@@ -1212,7 +744,7 @@ def read_records(path: Path, *, skip_invalid: bool = False, session: Session | N
         raise
 
 
-def _read_records(path: Path, text: str, skip_invalid: bool, prefold: Prefold | None) -> Source:
+def _read_records(path: Path, text: str, skip_invalid: bool, prefold: bulk.Prefold | None) -> Source:
     from tracker import formats, parallel
 
     src = path.name
@@ -1228,10 +760,22 @@ def _read_records(path: Path, text: str, skip_invalid: bool, prefold: Prefold | 
             raise InvalidInput(_json_array_message(src, text[:4096]))
         rows = jsonl_rows(text)
     with parallel.no_gc():  # a million records are a million new objects that all stay
-        records = parse_records(rows, src, rejects, prefold.add if prefold is not None else None)
+        records = parse_records(rows, src, rejects, _feeder(prefold))
     # The file's text is let go unless the rejects file may need it: it is as big as the
     # file (up to four times, in memory), and the import that follows holds everything else.
     return Source(path, records, rejects or [], text if skip_invalid else "", is_csv, prefold)
+
+
+def _feeder(prefold: bulk.Prefold | None) -> Callable[[Record], None] | None:
+    """What hands each checked claim line to the prefold workers, if there are any."""
+    if prefold is None:
+        return None
+
+    def feed(r: Record) -> None:
+        if r.type == "claim":
+            prefold.add(_claim_line(r))
+
+    return feed
 
 
 def _json_array_message(src: str, head: str) -> str:

@@ -51,8 +51,11 @@ def check_target(session: Session, outlet: str, date: str | None) -> str:
 def store(session: Session, data: claims.ClaimInput, *, merge: bool = True) -> claims.AddResult:
     if data.via and outlets.find(session, data.via) is None:
         outlets.add(session, outlets.OutletInput(name=data.via))
-    plan = claims.plan_add(session, data)
-    return claims.apply_plan(session, plan, merge=merge and plan.same is not None)
+    from tracker.claims import workflow
+    from tracker.judgement import single
+
+    plan = single.plan_add(session, data)
+    return workflow.apply_plan(session, plan, merge=merge and plan.same is not None)
 
 
 def candidate_dict(c) -> dict:

@@ -133,6 +133,27 @@ def add_suggestions(session: Session, rows: Sequence[dict]) -> int:
     return len(rows)
 
 
+def add_new(session: Session, rows: Sequence[dict]) -> list[Relation]:
+    """Store suggested relations (``suggestion`` rows) of a claim that has none yet (one
+    just added), each logged as a "relation-add" event, in one flush."""
+    rels = [Relation(**row) for row in rows]
+    session.add_all(rels)
+    session.flush()
+    for rel in rels:
+        events.pending(
+            session,
+            "relation-add",
+            rel.a_id,
+            relation=rel.id,
+            other=rel.b_id,
+            kind=rel.kind,
+            state=rel.state,
+            origin=rel.origin,
+        )
+    session.flush()
+    return rels
+
+
 def between(session: Session, a_id: int, b_id: int) -> list[Relation]:
     lo, hi = sorted((a_id, b_id))
     return list(

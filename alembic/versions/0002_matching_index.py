@@ -39,7 +39,7 @@ def upgrade() -> None:
         )
     # Claims stored by revision 0001 get the folded matching form and their postings,
     # written here into claim_tokens (revision 0003 moves SQLite's into FTS5).
-    from tracker.matching import alias_map, fold_text, tokens_of
+    from tracker.matching.form import alias_map, fold_text, tokens_of
 
     aliases = alias_map(bind)
     rows = bind.execute(sa.text("SELECT id, text FROM claims ORDER BY id")).all()

@@ -44,6 +44,8 @@ def add(
 ) -> None:
     """Add a claim, or a new appearance of a claim already stored."""
     from tracker import claims
+    from tracker.claims import workflow
+    from tracker.judgement import single
     from tracker.render import console
     from tracker.render.claims import add_summary, found_table
     from tracker.render.jsonout import claim_dict, relation_dict
@@ -65,7 +67,7 @@ def add(
         key=key,
     )
     with session(ctx) as s:
-        plan = claims.plan_add(s, data)
+        plan = single.plan_add(s, data)
         out = console(stderr=json_)
         if plan.found:
             out.print(found_table(plan))
@@ -76,7 +78,7 @@ def add(
                 default=True,
                 err=True,
             )
-        result = claims.apply_plan(s, plan, merge=merge)
+        result = workflow.apply_plan(s, plan, merge=merge)
         if json_:
             print_json(
                 {
@@ -166,13 +168,14 @@ def search(
     json_: JsonOpt = False,
 ) -> None:
     """Find claims by words and names, however the names are spelled."""
-    from tracker import claims, matching
+    from tracker import claims
+    from tracker.matching import search as matching_search
     from tracker.render import console
     from tracker.render.claims import search_table
     from tracker.render.jsonout import claim_dict
 
     with session(ctx) as s:
-        hits = matching.search(s, query, limit=limit)
+        hits = matching_search.search(s, query, limit=limit)
         found = [(claims.get(s, str(cid)), score) for cid, score in hits]
         if json_:
             print_json([{**claim_dict(c), "score": score} for c, score in found])
@@ -193,12 +196,12 @@ def edit(
     json_: JsonOpt = False,
 ) -> None:
     """Change a claim's text, event date, topics or key (logged with the old values)."""
-    from tracker import claims
+    from tracker.claims import workflow
     from tracker.render import console, data
     from tracker.render.jsonout import claim_dict
 
     with session(ctx) as s:
-        claim = claims.edit(s, ref, text=text, event_date=event_date, topics=topic, key=key)
+        claim = workflow.edit(s, ref, text=text, event_date=event_date, topics=topic, key=key)
         if json_:
             print_json(claim_dict(claim))
         else:
@@ -214,6 +217,7 @@ def delete(
 ) -> None:
     """Delete a claim with its appearances, relations and verdicts (the log keeps a copy)."""
     from tracker import claims
+    from tracker.claims import workflow
     from tracker.render import console, data
 
     with session(ctx) as s:
@@ -224,5 +228,5 @@ def delete(
             err=True,
         ):
             raise typer.Exit(1)
-        snap = claims.delete(s, ref)
+        snap = workflow.delete(s, ref)
         console().print(data(f"Deleted claim {snap['id']}: {snap['text']}"))

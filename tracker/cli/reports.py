@@ -202,14 +202,14 @@ def contradictions(
     over the whole database first; new findings are stored as suggested relations."""
     import sys
 
-    from tracker import detection
+    from tracker.judgement import report as judged
     from tracker.render.contradictions import report_doc
     from tracker.render.jsonout import claim_dict
 
     check_output(output, json_)
     say = (lambda m: typer.echo(m, err=True)) if sys.stderr.isatty() and not json_ else None
     with session(ctx) as s:
-        items = detection.contradiction_report(s, include_dismissed=all_, progress=say)
+        items = judged.contradiction_report(s, include_dismissed=all_, progress=say)
         if json_:
             print_json(
                 [

@@ -57,11 +57,11 @@ def dismiss(ctx: typer.Context, a: Ref, b: Ref) -> None:
 
 def merge(ctx: typer.Context, keep: Ref, gone: Ref) -> None:
     """Merge claim GONE into KEEP: appearances, verdicts and relations move over (logged)."""
-    from tracker import claims
+    from tracker.claims import workflow
     from tracker.render import console
 
     with session(ctx) as s:
-        kept, event_id = claims.merge(s, keep, gone)
+        kept, event_id = workflow.merge(s, keep, gone)
         console().print(f"Merged into claim {kept.id} (event {event_id}; undo with: tracker undo {event_id})")
 
 
@@ -70,11 +70,11 @@ def undo(
     event: Annotated[int, typer.Argument(help="Event id (printed by merge, link, dismiss).")],
 ) -> None:
     """Reverse a merge, link or dismissal."""
-    from tracker import claims
+    from tracker.claims import workflow
     from tracker.render import console
 
     with session(ctx) as s:
-        summary = claims.undo(s, event)
+        summary = workflow.undo(s, event)
         console().print(f"Undone event {event}: {summary}.")
 
 
@@ -158,13 +158,13 @@ def compare(ctx: typer.Context, a: Ref, b: Ref, json_: JsonOpt = False) -> None:
     """Two claims side by side: differing words highlighted, numbers, names and predicates
     on each side, similarity scores, outlets, speakers, dates, verdicts, and every
     contradiction signal the detectors raise."""
-    from tracker import detection
+    from tracker.judgement import report
     from tracker.render import console
     from tracker.render.contradictions import compare_view
     from tracker.render.jsonout import claim_dict, relation_dict
 
     with session(ctx) as s:
-        cmp = detection.compare(s, a, b)
+        cmp = report.compare(s, a, b)
         if json_:
             print_json(
                 {

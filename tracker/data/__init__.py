@@ -10,7 +10,7 @@ Pure: no database, no printing.
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -21,7 +21,7 @@ def path(name: str) -> Path:
     return HERE / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def toml(name: str) -> dict:
     """The parsed ``NAME.toml`` of this folder, read once (do not change what it returns)."""
     with open(HERE / f"{name}.toml", "rb") as fh:

@@ -1,0 +1,166 @@
+"""The judgement of a claim against each member of its pool: one piece of code for every
+way a claim arrives and every pass over the database.
+
+- ``duplicates``: ``matching.similarity.judge`` of the claim (the newer side) against
+  each member (the older side), for those close enough to be judged at all; a member
+  judged "same" or "suggest" is a duplicate candidate, "contradiction" (same words,
+  other facts) keeps the pair from being a duplicate and no more.
+- ``contradictions``: every detector (``tracker.contradictions``) on each member worth
+  their look (``worth_a_look``: on opposite sides of the lexicon, or worded closely and
+  differing in what the detectors read) and plausible to them, the lower claim id first
+  (a claim not stored yet counts as the newest).
+- ``duplicate_row`` / ``contradiction_row``: the suggested relations they become.
+
+Pure apart from what the caller passes in: no database, no printing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from tracker import contradictions as det
+from tracker import data
+from tracker.judgement.facts import lexicon
+from tracker.matching.settings import SETTINGS
+from tracker.matching.similarity import Judgement, TextFacts, judge, sides_opposed, sort_floor
+from tracker.relations import suggestion
+
+RANK = {"same": 0, "suggest": 1, "contradiction": 2}
+
+
+@dataclass(frozen=True)
+class Side:
+    """A claim as the duplicate judgement reads it."""
+
+    id: int
+    text: str
+    norm: str
+    facts: TextFacts
+
+
+def duplicates(new: Side, members: Sequence[Side]) -> list[tuple[Side, Judgement]]:
+    """The members ``new`` is close to, each with its judgement (never "unrelated"),
+    best first: "same", then "suggest", then "contradiction"; higher scores first, then
+    the older claim."""
+    if not members:
+        return []
+    floor = sort_floor(min(SETTINGS.suggest, SETTINGS.contradiction))
+    close = process.extract(
+        new.norm,
+        [m.norm for m in members],
+        scorer=fuzz.token_sort_ratio,
+        processor=None,
+        score_cutoff=floor,
+        limit=None,
+    )
+    out = []
+    for _, sort, k in close:
+        m = members[k]
+        j = judge(new.text, m.text, new.norm, m.norm, (new.facts, m.facts), sort=sort)
+        if j.kind != "unrelated":
+            out.append((m, j))
+    out.sort(key=lambda e: (RANK[e[1].kind], -e[1].score, e[0].id))
+    return out
+
+
+def best_same(found: Sequence[tuple[Side, Judgement]]) -> Side | None:
+    """The member ``duplicates`` judged the same claim, best first (or None)."""
+    return next((m for m, j in found if j.kind == "same"), None)
+
+
+def ordered(a: det.ClaimView, b: det.ClaimView) -> tuple[det.ClaimView, det.ClaimView]:
+    """The two views lower id first; id 0 (a claim not stored yet) is the newest."""
+    if a.id == 0 or (b.id != 0 and a.id > b.id):
+        return b, a
+    return a, b
+
+
+def _attack(norm: str) -> bool:
+    return not _attack_words().isdisjoint(norm.split())
+
+
+@lru_cache(maxsize=1)
+def _attack_words() -> frozenset[str]:
+    return frozenset(data.toml("attacks")["attack"]["words"])
+
+
+def _values(nums: Sequence[tuple[float, str]]) -> Counter:
+    return Counter(v for v, _ in nums)
+
+
+def worth_a_look(new: Side, new_view: det.ClaimView, m: Side, m_view: det.ClaimView) -> bool:
+    """Whether the detectors look at a pool member at all: the two sit on opposite sides
+    of an opposition of the lexicon, or their wording is at least ``detect_floor`` close
+    (token sort) and they differ in numbers or polarity, either is rated or denied, or
+    both name an attack. Claims about other things that merely share names are left to
+    the analyst: the detectors' signals are not meant for them."""
+    if sides_opposed(new.facts.sides, m.facts.sides):
+        return True
+    if fuzz.token_sort_ratio(new.norm, m.norm, processor=None) < SETTINGS.detect_floor:
+        return False
+    return bool(
+        _values(new.facts.numbers) != _values(m.facts.numbers)
+        or new.facts.polarity != m.facts.polarity
+        or new_view.verdict
+        or m_view.verdict
+        or "denies" in new_view.stances
+        or "denies" in m_view.stances
+        or (_attack(new.norm) and _attack(m.norm))
+    )
+
+
+def contradictions(
+    new: Side, new_view: det.ClaimView, members: Sequence[tuple[Side, det.ClaimView]]
+) -> list[tuple[int, list[det.Signal]]]:
+    """(member id, signals) for each member the detectors find in conflict with ``new``."""
+    lex = lexicon()
+    out = []
+    for m, view in members:
+        if not worth_a_look(new, new_view, m, view) or not det.plausible(new_view, view):
+            continue
+        a, b = ordered(new_view, view)
+        signals = det.detect(det.prepare(a), det.prepare(b), lex)
+        if signals:
+            out.append((view.id, signals))
+    return out
+
+
+def contradiction_row(a: int, b: int, signals: Sequence[det.Signal]) -> dict:
+    """The table row of the detectors' finding on a pair: a suggested contradiction."""
+    return suggestion(
+        a,
+        b,
+        "contradicts",
+        origin=signals[0].kind,
+        score=round(max(s.score for s in signals), 1),
+        reasons=[r for s in signals for r in s.reasons],
+        signals=[s.kind for s in signals],
+    )
+
+
+def duplicate_row(a: int, b: int, j: Judgement, origin: str = "matcher") -> dict:
+    """The table row of a suggested duplicate."""
+    reasons = list(j.reasons) or [f"similarity {j.score:.0f}"]
+    return suggestion(
+        a, b, "duplicate", origin=origin, score=j.score, reasons=reasons, signals=list(j.signals)
+    )
+
+
+def judge_texts(new_text: str, old_text: str) -> Judgement:
+    """``judge`` of two texts on their own (no analyst aliases): folded and their facts
+    worked out here. For tools and tests; the pipeline reads both from what it has."""
+    from tracker.judgement.facts import text_facts
+    from tracker.matching.form import fold_text
+
+    return judge(
+        new_text,
+        old_text,
+        fold_text(new_text),
+        fold_text(old_text),
+        (text_facts(new_text), text_facts(old_text)),
+    )

@@ -1,0 +1,99 @@
+"""The candidate rule: which stored claims a claim is judged against (its *pool*).
+
+One rule, whatever the way a claim arrives (``claim add``, ``import``, ``ingest``, an
+edit) or the pass that looks at it (``dedupe``, the contradiction scan):
+
+1. Of the claim's tokens (``tokens_of`` its matching form), those that some other claim
+   holds are ranked by how many claims hold them, counted up to ``window + 1`` (ties in
+   token order); the ``query_tokens`` rarest are the claim's *query tokens*.
+2. For each query token, the ``window`` newest claims holding it are looked at.
+3. A claim found through at least ``shared_tokens`` of the query tokens (through all of
+   them, when there are fewer) is in the pool.
+4. When more than ``pool`` claims qualify, those sharing the most weight are kept (a
+   query token held by ``n`` claims weighs ``1 / sqrt(1 + n)``), then the newest.
+5. A claim on one side of an opposition of the opposing-action lexicon also meets the
+   ``window`` newest claims on the other side (found through their side markers: its
+   *partners*) that share at least ``shared_tokens`` of its tokens, counting only tokens
+   that at most ``partner_token_cap`` of those partners hold: at most ``pool`` of them,
+   those sharing the most weight first, then the newest. Two claims that say opposite
+   things share fewer words than two wordings of one claim do, and the words they share
+   need only be rare among the claims on the other side; the opposition is the reason to
+   look at them.
+
+The rule reads only ``holders(token)``: the newest ``window + 1`` claims holding a
+token, oldest first, as the source answers it (the database, the database plus an
+import's new claims, or for a whole-database pass the claims older than the one judged).
+So the same claim against the same stored claims gets the same pool from every source.
+Pure: no database, no printing.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Callable, Sequence
+from itertools import chain
+
+from tracker.matching.settings import SETTINGS
+
+Holders = Callable[[str], Sequence[int]]
+
+
+def held_tokens(tokens: Sequence[str], holders: Holders) -> list[tuple[int, str, Sequence[int]]]:
+    """(holder count, token, holders) of the tokens some claim holds, rarest first; the
+    first ``query_tokens`` of them are the claim's query tokens."""
+    found = []
+    for tok in tokens:
+        ids = holders(tok)
+        if ids:
+            found.append((len(ids), tok, ids))
+    found.sort(key=lambda e: (e[0], e[1]))
+    return found
+
+
+def pool(tokens: Sequence[str], holders: Holders, partners: Sequence[str] = ()) -> list[int]:
+    """The claims a claim with these posted ``tokens`` (and the side markers of its
+    ``partners``) is judged against, oldest first."""
+    held = held_tokens(tokens, holders)
+    members = _rarest_sharers(held[: SETTINGS.query_tokens]) if held else []
+    if partners and held:
+        members = sorted(set(members) | set(_partners(held, partners, holders)))
+    return members
+
+
+def _rarest_sharers(chosen: list[tuple[int, str, Sequence[int]]]) -> list[int]:
+    window = SETTINGS.window
+    looked = [ids[-window:] for _, _, ids in chosen]
+    need = min(SETTINGS.shared_tokens, len(chosen))
+    hits = Counter(chain.from_iterable(looked))
+    members = [cid for cid, n in hits.items() if n >= need]
+    if len(members) > SETTINGS.pool:
+        weights = [1.0 / (1 + n) ** 0.5 for n, _, _ in chosen]
+        sets = [set(ids) for ids in looked]
+        weight = {c: sum(w for w, s in zip(weights, sets, strict=True) if c in s) for c in members}
+        members = heapq.nlargest(SETTINGS.pool, members, key=lambda c: (weight[c], c))
+    return sorted(members)
+
+
+def _partners(
+    held: list[tuple[int, str, Sequence[int]]], partners: Sequence[str], holders: Holders
+) -> list[int]:
+    window = SETTINGS.window
+    side = set(chain.from_iterable(holders(m)[-window:] for m in partners))
+    if not side:
+        return []
+    need = min(SETTINGS.shared_tokens, len(held))
+    weight: dict[int, float] = {}
+    count: Counter = Counter()
+    for n, _, ids in held:
+        sharers = side.intersection(ids[-window:])
+        if len(sharers) > SETTINGS.partner_token_cap:
+            continue
+        w = 1.0 / (1 + n) ** 0.5
+        for c in sharers:
+            weight[c] = weight.get(c, 0.0) + w
+            count[c] += 1
+    found = [c for c, k in count.items() if k >= need]
+    if len(found) > SETTINGS.pool:
+        found = heapq.nlargest(SETTINGS.pool, found, key=lambda c: (weight[c], c))
+    return found
