@@ -1,11 +1,15 @@
-"""Engine, sessions and migrate-on-open (SPEC §9).
+"""Engine, sessions and migrate-on-open.
 
 Contract: ``open_database(target)`` turns ``--db`` / ``TRACKER_DB`` / the user data
 folder into an engine whose schema is at the migration head, running Alembic only when
 the stored revision differs from ``SCHEMA_HEAD`` (so ordinary commands never import
-Alembic). SQLite gets WAL, foreign keys, a busy timeout and ``BEGIN IMMEDIATE`` so that a
-second writer waits instead of failing. The CLI owns the transaction: ``with
-session.begin():``. Nothing here prints.
+Alembic). A migration runs in one transaction, which at the head revision also rebuilds
+the data live code derives from the claims (matching forms, postings) when a revision has
+marked it stale: the revisions import nothing from tracker, and the migration
+environment (``env.py`` beside them) makes that one call into live code. SQLite gets WAL,
+foreign keys, a busy timeout and ``BEGIN IMMEDIATE`` so that a second writer waits
+instead of failing. The CLI owns the transaction: ``with session.begin():``. Nothing here
+prints.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 # The newest revision in alembic/versions. A test checks it matches the scripts.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0006"
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -136,15 +140,32 @@ def alembic_config(engine: Engine):
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate to ``revision``; at the head revision, derived data a revision marked stale
+    (matching forms, postings) is rebuilt too, in the same transaction."""
     from alembic import command
 
-    command.upgrade(alembic_config(engine), revision)
+    _migrate(engine, command.upgrade, revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     from alembic import command
 
-    command.downgrade(alembic_config(engine), revision)
+    _migrate(engine, command.downgrade, revision)
+
+
+def _migrate(engine: Engine, step, revision: str) -> None:
+    """Run an Alembic command in one transaction: all of its revisions are applied, or
+    none. A revision that refuses the database says why in an Alembic CommandError (a
+    revision imports nothing from tracker); it reaches the user as a TrackerError."""
+    from alembic.util import CommandError
+
+    cfg = alembic_config(engine)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            step(cfg, revision)
+    except CommandError as exc:
+        raise TrackerError(str(exc)) from exc
 
 
 def open_database(target: str | None = None, *, migrate: bool = True) -> Engine:

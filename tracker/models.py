@@ -310,3 +310,24 @@ class Event(Base):
     claim_id: Mapped[int | None] = mapped_column(Integer, index=True)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     undone_by: Mapped[int | None] = mapped_column(Integer)
+
+
+# The row of tracker_meta that says whether the data live code derives from the claims
+# (each claim's matching form ``claims.norm`` and its candidate postings) matches them.
+# Revisions spell these strings out themselves: a revision imports nothing from tracker.
+DERIVED_DATA = "derived_data"
+STALE = "stale"
+CURRENT = "current"
+
+
+class TrackerMeta(Base):
+    """Facts about the database itself, one text value per name. A revision that changes
+    what derived data is computed from, or cannot compute it without live code, marks
+    ``DERIVED_DATA`` as ``STALE``; the migration runner rebuilds the derived data with the
+    live code once the schema is at the head revision, in the same transaction, and marks
+    it ``CURRENT``."""
+
+    __tablename__ = "tracker_meta"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,4 +1,4 @@
-"""matching index: claim_tokens posting table, pg_trgm on PostgreSQL, folded norm
+"""matching index: claim_tokens posting table, pg_trgm on PostgreSQL
 
 Revision ID: 0002
 Revises: 0001
@@ -16,6 +16,11 @@ depends_on = None
 
 def upgrade() -> None:
     bind = op.get_bind()
+    # The matching form this index is built on is computed by live code, which a revision
+    # must not call: the forms revision 0001 stored are emptied (the claims get no
+    # postings here either), and revision 0005 marks a database with an empty form as one
+    # whose derived data the application rebuilds.
+    op.execute("UPDATE claims SET norm = ''")
     op.create_table(
         "claim_tokens",
         sa.Column("token", sa.String(length=64), nullable=False),
@@ -37,21 +42,6 @@ def upgrade() -> None:
             postgresql_using="gin",
             postgresql_ops={"norm": "gin_trgm_ops"},
         )
-    # Claims stored by revision 0001 get the folded matching form and their postings,
-    # written here into claim_tokens (revision 0003 moves SQLite's into FTS5).
-    from tracker.matching.form import alias_map, fold_text, tokens_of
-
-    aliases = alias_map(bind)
-    rows = bind.execute(sa.text("SELECT id, text FROM claims ORDER BY id")).all()
-    folded = [(cid, fold_text(t, aliases)) for cid, t in rows]
-    if folded:
-        bind.execute(
-            sa.text("UPDATE claims SET norm = :norm WHERE id = :id"),
-            [{"norm": n, "id": cid} for cid, n in folded],
-        )
-        postings = [{"t": t, "c": cid} for cid, n in folded for t in tokens_of(n)]
-        if postings:
-            bind.execute(sa.text("INSERT INTO claim_tokens (token, claim_id) VALUES (:t, :c)"), postings)
 
 
 def downgrade() -> None:

@@ -13,6 +13,7 @@ Create Date: 2026-11-21
 
 import sqlalchemy as sa
 from alembic import op
+from alembic.util import CommandError
 
 revision = "0003"
 down_revision = "0002"
@@ -31,9 +32,9 @@ def _require_fts5(bind) -> None:
         bind.exec_driver_sql("CREATE VIRTUAL TABLE temp.fts5_probe USING fts5(x)")
         bind.exec_driver_sql("DROP TABLE temp.fts5_probe")
     except sa.exc.OperationalError as exc:
-        from tracker.errors import TrackerError
-
-        raise TrackerError(
+        # Alembic's CommandError carries a message for the user: tracker.db.upgrade turns
+        # it into tracker's one-sentence error.
+        raise CommandError(
             "This Python's SQLite has no FTS5, which tracker's SQLite databases need; "
             "use a Python whose sqlite3 module includes FTS5 (python.org, Debian and "
             "Homebrew builds do) or a PostgreSQL database."
