@@ -879,3 +879,43 @@ def test_a_report_says_headline_credits_the_outlet_the_article_cites() -> None:
         html=False,
     )
     assert [(c.speaker, c.via) for c in cands] == [("Reuters", "Reuters"), ("two officials", "Reuters")]
+
+
+# --- vocabulary files --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["reporting_verbs", "clause_words", "sentence_words", "speaker_words", "news_outlets", "html_page"],
+)
+def test_vocabulary_files_parse_and_no_list_is_empty(name: str) -> None:
+    from tracker import data
+
+    def lists(table: dict) -> list:
+        out = []
+        for value in table.values():
+            out.extend(lists(value) if isinstance(value, dict) else [value])
+        return out
+
+    found = lists(data.toml(name))
+    assert found
+    for words in found:
+        assert words and all(isinstance(w, str) and w.strip() == w and w for w in words), words
+
+
+def test_reporting_verb_forms_belong_to_one_lemma_and_the_rules_name_known_verbs() -> None:
+    """A form listed twice, or a rule naming a lemma or form that is not listed, would be
+    read without an error and change what attributes."""
+    from tracker import data
+    from tracker.extract import vocabulary
+
+    table = data.toml("reporting_verbs")
+    forms = [f for group in ("strong", "weak") for fs in table[group].values() for f in fs]
+    assert len(forms) == len(set(forms)) == len(vocabulary.VERB_FORMS)
+    lemmas = set(table["strong"]) | set(table["weak"])
+    for name, listed in table["lemmas"].items():
+        assert set(listed) <= lemmas, name
+    for name, listed in table["forms"].items():
+        assert set(listed) <= set(forms), name
+    assert vocabulary.NO_THAT_CLAUSE <= set(table["weak"])
+    assert vocabulary.VERB_RE.fullmatch("said") and not vocabulary.VERB_RE.search("sayings")
