@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.credibility_rules import (
+from tracker.credibility import (
     PRECEDENCE,
     UNVERIFIED_CODES,
     AppearanceFacts,
