@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.credibility_rules import (
+from tracker.credibility import (
     PRECEDENCE,
     UNVERIFIED_CODES,
     AppearanceFacts,
@@ -472,6 +472,26 @@ def test_group_claiming_responsibility_itself_is_interested():
         text=text,
     )
     assert is_interested_party(c)
+
+
+@pytest.mark.parametrize("verb", ["claim", "claims", "Claimed", "claiming"])
+def test_every_form_of_the_responsibility_phrase_makes_the_claimant_interested(verb):
+    """The phrase comes from tracker/data/interested_parties.toml; each inflection, any
+    case, any spacing, names the claimant; a near miss ("claimsresponsibility") does not."""
+    speaker = app(REUTERS, kind="wire", speaker="Saraya Awliya al-Dam")
+    text = f"A statement said Saraya Awliya al-Dam {verb}  responsibility for the Erbil attack"
+    assert is_interested_party(claim(speaker, text=text))
+    assert not is_interested_party(claim(speaker, text=text.replace(f"{verb}  ", verb)))
+
+
+def test_the_interested_party_vocabulary_loads():
+    from tracker import data
+
+    vocabulary = data.toml("interested_parties")
+    assert {"role_words", "speaker_split_words", "responsibility_phrases"} <= vocabulary.keys()
+    assert {"spokesman", "official", "of"} <= data.words("interested_parties", "role_words")
+    assert data.words("interested_parties", "armed_group_kinds") == {"armed-group"}
+    assert data.words("interested_parties", "government_kinds") == {"government"}
 
 
 def test_government_speaking_about_its_own_action_is_interested():

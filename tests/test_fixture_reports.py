@@ -214,7 +214,7 @@ def test_outlet_report_matches_a_hand_computation(cli):
     assert row["accuracy"] == pytest.approx(7 / 9, abs=1e-4)
     lo, hi = row["interval"]
     assert 0.5 < lo < 7 / 9 < hi < 0.99
-    from tracker.credibility_rules import beta_score
+    from tracker.credibility import beta_score
 
     assert (lo, hi) == pytest.approx(beta_score(6, 1)[1:], abs=1e-4)
 
@@ -231,7 +231,7 @@ def test_reports_in_forked_workers_equal_the_serial_reports(loaded, monkeypatch)
     """Above credibility.PARALLEL_FROM claims, unverified and summary are assessed by
     forked workers over their own connections; the answer must be the same."""
     monkeypatch.delenv("TRACKER_WORKERS", raising=False)
-    from tracker import credibility
+    from tracker.credibility import reports as credibility
 
     serial_unv = loaded.json("report", "unverified", "--limit", "0")
     serial_sum = loaded.json("report", "summary")
@@ -250,7 +250,8 @@ def test_workers_are_not_used_after_a_write_in_the_same_transaction(engine):
     assessment stays in this process, and sees the write."""
     from sqlalchemy.orm import Session
 
-    from tracker import claims, credibility, db
+    from tracker import claims, db
+    from tracker.credibility import reports as credibility
 
     with Session(engine) as s, s.begin():
         assert not db.has_written(s)

@@ -91,7 +91,7 @@ def claim_tree(
         for origin in assessed.origins:
             members = ", ".join(sorted(origin.outlets))
             o.add(data(origin.key, "green").append_text(data(f"  ← {members}", "dim")))
-        from tracker.credibility_rules import CREDIBILITY_LABELS
+        from tracker.credibility import CREDIBILITY_LABELS
 
         label = CREDIBILITY_LABELS.get(assessed.grade, "")
         cred = tree.add(Text(f"credibility {assessed.grade} ({label})", style="bold"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker.credibility_rules import CREDIBILITY_LABELS
+from tracker.credibility import CREDIBILITY_LABELS
 from tracker.render.report import ReportDoc, Section
 
 REASON_TEXT = {

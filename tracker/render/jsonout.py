@@ -78,7 +78,7 @@ def outlet_dict(o: Outlet, aliases: list[str]) -> dict[str, Any]:
 
 
 def origin_dict(o) -> dict[str, Any]:
-    """An independent origin (credibility_rules.Origin) of ``claim show --json``."""
+    """An independent origin (tracker.credibility.Origin) of ``claim show --json``."""
     return {
         "origin": o.key,
         "outlets": sorted(o.outlets),
