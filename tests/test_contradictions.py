@@ -789,3 +789,37 @@ def test_broken_user_file(tmp_path, content, words):
     for w in words:
         assert w in message
     assert "\n" not in message
+
+
+# ---- the registry and the vocabulary files -----------------------------------------------------
+
+
+def test_registry_runs_every_detector_in_order(fixture_signals):
+    from tracker.contradictions.registry import DETECTORS
+
+    kinds = [d.kind for d in DETECTORS]
+    assert kinds == ["numeric", "opposing-action", "responsibility", "polarity", "verdict"]
+    found = {k for key, ks in fixture_signals.items() if key != "__keys__" for k in ks}
+    assert found <= set(kinds)
+    assert {"numeric", "opposing-action", "responsibility", "polarity"} <= found
+
+
+def test_vocabulary_files_parse_and_agree():
+    from tracker import data
+    from tracker.contradictions import words as w
+
+    for name in ("weapons", "casualties", "quantities", "actors", "attacks", "negations", "subjects"):
+        assert data.toml(name), name
+    weapons = data.toml("weapons")
+    for role, listed in weapons["roles"].items():
+        assert listed and set(listed) <= set(weapons["class"]), role
+    casualties = data.toml("casualties")
+    assert set(casualties["words"]["counted"]) <= set(casualties["kind"])
+    assert set(casualties["kind"].values()) == {"death", "injury", "any"}
+    assert w._WEAPON_CLASS["katyushas"] == w._MODIFIER_CLASS["grad"] == w._THING_CLASS["missile"] == "rocket"
+    assert w._THING_CLASS["wounded"] == "casualty" and w._THING_CLASS["airstrike"] == "attack"
+    assert all(isinstance(v, float) for v in w._INDEFINITE.values())
+    assert ("at", "least") in w._LOWER_BOUND and ("up", "to") in w._UPPER_BOUND
+    assert w._AGENT_CUES["carried"][0] == ("after", ("carried", "out", "by"))
+    assert {"not", "didnt", "nobody", "denied"} <= w._NEGATIONS
+    assert "us" in w._WEAK_NAMES and "said" in w._REPORTING

@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 from tracker import contradictions as det
 from tracker import data
 from tracker.judgement.facts import lexicon
+from tracker.matching.form import index_form
 from tracker.matching.settings import SETTINGS
 from tracker.matching.similarity import Judgement, TextFacts, judge, sides_opposed, sort_floor
 from tracker.relations import suggestion
@@ -81,12 +82,15 @@ def ordered(a: det.ClaimView, b: det.ClaimView) -> tuple[det.ClaimView, det.Clai
 
 
 def _attack(norm: str) -> bool:
-    return not _attack_words().isdisjoint(norm.split())
+    return not _attack_words().isdisjoint(map(index_form, norm.split()))
 
 
 @lru_cache(maxsize=1)
 def _attack_words() -> frozenset[str]:
-    return frozenset(data.toml("attacks")["attack"]["words"])
+    """Words that name an attack (attacks.toml), a weapon counted in one (weapons.toml),
+    or a claim of one, in their index form."""
+    words = [*data.toml("attacks")["attack"], *data.toml("weapons")["roles"]["counted"], "claimed"]
+    return frozenset(map(index_form, words))
 
 
 def _values(nums: Sequence[tuple[float, str]]) -> Counter:

@@ -47,7 +47,7 @@ def _skip_tokens() -> frozenset[str]:
 def _demonyms() -> dict[str, str]:
     from tracker import data
 
-    return dict(data.toml("demonyms")["demonyms"])
+    return dict(data.toml("actors")["demonyms"])
 
 
 @lru_cache(maxsize=65536)
