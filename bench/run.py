@@ -3,7 +3,7 @@
 For each size N it builds (or reuses) a seeded synthetic SQLite database with the real
 importer, then measures, stage by stage:
 
-  build       generate N claim lines (bench/generate.py) and import them into a fresh
+  build       generate N claim lines (bench/generate/) and import them into a fresh
               database; import rate in claim lines per second       (target >= 20,000)
   add         `claim add` in-process: plan_add + apply_plan for 200 held-out texts, each
               in its own transaction, rolled back; median and p95   (target median < 50 ms)
@@ -76,8 +76,11 @@ def log(msg: str) -> None:
 
 
 def load_generator():
-    """bench/generate.py, imported by path (bench/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("tracker_bench_generate", BENCH_DIR / "generate.py")
+    """The generator package bench/generate/, imported by path (bench/ is not a package)."""
+    pkg = BENCH_DIR / "generate"
+    spec = importlib.util.spec_from_file_location(
+        "tracker_bench_generate", pkg / "__init__.py", submodule_search_locations=[str(pkg)]
+    )
     mod = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = mod
     spec.loader.exec_module(mod)

@@ -1,6 +1,6 @@
-"""Tests for bench/generate.py, the seeded synthetic claim generator (SPEC §10).
+"""Tests for bench/generate/, the seeded synthetic claim generator of the benchmarks.
 
-bench/ is not a package, so the module is loaded from its path.
+bench/ is not a package, so the generator package is loaded from its path.
 """
 
 import importlib.util
@@ -15,14 +15,17 @@ import pytest
 from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[1]
-GEN_PATH = ROOT / "bench" / "generate.py"
+GEN_DIR = ROOT / "bench" / "generate"
 N = 2000
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("bench_generate", GEN_PATH)
+    spec = importlib.util.spec_from_file_location(
+        "bench_generate", GEN_DIR / "__init__.py", submodule_search_locations=[str(GEN_DIR)]
+    )
     mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # works without registering in sys.modules
+    sys.modules[spec.name] = mod  # its modules import one another relative to the package
+    spec.loader.exec_module(mod)
     return mod
 
 
@@ -77,9 +80,10 @@ def test_other_seed_other_lines(syn):
 
 def test_deterministic_across_processes_and_hash_seeds():
     code = (
-        "import importlib.util,hashlib,json;"
-        f"s=importlib.util.spec_from_file_location('g',{str(GEN_PATH)!r});"
-        "m=importlib.util.module_from_spec(s);s.loader.exec_module(m);"
+        "import importlib.util,hashlib,json,sys;"
+        f"s=importlib.util.spec_from_file_location('g',{str(GEN_DIR / '__init__.py')!r},"
+        f"submodule_search_locations=[{str(GEN_DIR)!r}]);"
+        "m=importlib.util.module_from_spec(s);sys.modules['g']=m;s.loader.exec_module(m);"
         "print(hashlib.sha256(json.dumps(list(m.iter_lines(400,3))).encode()).hexdigest())"
     )
     digests = set()
@@ -294,3 +298,36 @@ def test_write_jsonl_and_cli(tmp_path):
     assert out2.read_bytes() == out.read_bytes()
     loaded = json.loads(tr2.read_text(encoding="utf-8"))
     assert [tuple(p) for p in loaded["number_change_pairs"]] == truth["number_change_pairs"]
+
+
+def test_documented_command_line_from_the_repository_root(tmp_path):
+    """`python -m bench.generate ...`, as bench/README.md says, writes what write_jsonl writes."""
+    out, tr = tmp_path / "c.jsonl", tmp_path / "c.truth.json"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    args = ["--claims", "300", "--seed", "4", "--outlets", "10", "--out", str(out), "--truth", str(tr)]
+    subprocess.run([sys.executable, "-m", "bench.generate", *args], cwd=ROOT, env=env, check=True)
+    truth = gen.write_jsonl(tmp_path / "w.jsonl", 300, seed=4, n_outlets=10)
+    assert out.read_bytes() == (tmp_path / "w.jsonl").read_bytes()
+    assert json.loads(tr.read_text(encoding="utf-8")) == json.loads(json.dumps(truth))
+
+
+def test_vocabulary_files_parse_and_no_list_is_empty():
+    import tomllib
+
+    files = sorted((GEN_DIR / "data").glob("*.toml"))
+    assert files
+    for path in files:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+
+        def lists(node, where):
+            for k, v in node.items():
+                if isinstance(v, dict):
+                    yield from lists(v, f"{where}.{k}")
+                elif isinstance(v, list):
+                    yield f"{where}.{k}", v
+
+        for where, v in lists(data, path.name):
+            assert v, where
+    # pairs are read as tuples, as the frames unpack them
+    assert all(isinstance(p, tuple) and len(p) == 2 for p in gen.vocab.RK_VERBS)

@@ -19,8 +19,8 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 @pytest.fixture(scope="module")
 def run():
-    if not (BENCH / "generate.py").exists():
-        pytest.skip("bench/generate.py is missing")
+    if not (BENCH / "generate" / "__init__.py").exists():
+        pytest.skip("bench/generate/ is missing")
     spec = importlib.util.spec_from_file_location("tracker_bench_run", BENCH / "run.py")
     mod = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = mod
