@@ -231,32 +231,57 @@ def write(
     judged = [not x.claim_ref and not (x.data.key and x.data.key in known) for x in lines]
     prepared = _prepared(lines, judged, aliases, prefold)
     first = _first_id(session)
-    rp = replay.Replay(session, first, merge=merge)
+    placed = [
+        None if x.data.key and x.data.key in known else _line(x, outlet(x.data.outlet)[1], p, aliases, n)
+        for n, (x, p) in enumerate(zip(lines, prepared, strict=True))
+    ]
+    workers = parallel.workers(len(lines), FOLD_PARALLEL_FROM)
+    ahead = [x for x, j in zip(placed, judged, strict=True) if x is not None and j]
+    rp = replay.Replay(
+        session,
+        first,
+        merge=merge,
+        known=replay.judged_ahead(ahead, workers) if empty and workers > 1 else None,
+    )
     rp.preload([p[0] for p, j in zip(prepared, judged, strict=True) if j])
-    apps: list[tuple[int, ClaimLine, tuple]] = []
-    for n, x in enumerate(lines):
-        if progress is not None and n and n % 1000 == 0:
-            progress(1000)
-        oid, oname = outlet(x.data.outlet)
-        vid = outlet(x.data.via)[0] if x.data.via else None
-        if x.data.key and x.data.key in known:
-            out.unchanged += 1
-            continue
-        cid = rp.place(
-            _line(x, oname, prepared[n], aliases), lambda ref, x=x: _ref(ref, x, out.keys, resolve)
-        )
-        if cid is None:
-            continue
-        apps.append((cid, x, (oid, vid, prepared[n][1])))
-        if x.data.key:
-            out.keys[x.data.key] = cid
+    apps = _place(rp, lines, placed, prepared, outlet, out, resolve, progress)
     out.unchanged += rp.placed.unchanged
     out.outlets = outlet.added
     _store(session, rp, apps, first, out)
     return out
 
 
-def _line(x: ClaimLine, outlet_name: str, p: tuple, aliases: Any) -> replay.Line:
+def _place(
+    rp: replay.Replay,
+    lines: Sequence[ClaimLine],
+    placed: Sequence[replay.Line | None],
+    prepared: Sequence[tuple],
+    outlet: _Outlets,
+    out: Written,
+    resolve: Callable[[str], int | None],
+    progress: Callable[[int], None] | None,
+) -> list[tuple[int, ClaimLine, tuple]]:
+    """Each line through the replay, in order: (claim id, line, (outlet id, via id,
+    hedges)) for every line that adds an appearance."""
+    apps = []
+    for n, x in enumerate(lines):
+        if progress is not None and n and n % 1000 == 0:
+            progress(1000)
+        oid = outlet(x.data.outlet)[0]
+        vid = outlet(x.data.via)[0] if x.data.via else None
+        if placed[n] is None:  # its key is stored
+            out.unchanged += 1
+            continue
+        cid = rp.place(placed[n], lambda ref, x=x: _ref(ref, x, out.keys, resolve))
+        if cid is None:
+            continue
+        apps.append((cid, x, (oid, vid, prepared[n][1])))
+        if x.data.key:
+            out.keys[x.data.key] = cid
+    return apps
+
+
+def _line(x: ClaimLine, outlet_name: str, p: tuple, aliases: Any, index: int) -> replay.Line:
     fp, _hedges, norm, posted, numbers, polarity, sides = p
     if norm is None:  # a line that names its claim: folded only if it makes one
         norm = fold_text(x.data.text, aliases)
@@ -274,6 +299,7 @@ def _line(x: ClaimLine, outlet_name: str, p: tuple, aliases: Any) -> replay.Line
         opposite_markers(facts.sides),
         facts,
         x.claim_ref,
+        index,
     )
 
 
@@ -315,16 +341,11 @@ def _remap(row: dict, to_real: Callable[[int], int]) -> dict:
 
 
 def _start_detection(vs: dict, pairs: list) -> parallel.Started:
-    """The detectors on the replay's pairs, begun now: in forked workers beside the
-    writing for many pairs, else when the results are asked for."""
+    """The detectors on the replay's pairs, begun now: in forked workers (one per core)
+    while the rows are written, for many pairs; else when the results are asked for."""
     workers = parallel.workers(len(pairs), DETECT_PARALLEL_FROM)
-    if workers > 1:
-        workers -= 1  # one core writes
-    shares = [pairs[s] for s in parallel.split(len(pairs), max(1, workers * 4))]
-    fork = workers >= 1 and len(pairs) >= DETECT_PARALLEL_FROM
-    return parallel.start(
-        lambda k: replay.detect_checks(vs, shares[k]), len(shares), max(1, workers), fork_one=fork
-    )
+    shares = [pairs[s] for s in parallel.split(len(pairs), workers * 4)] if workers > 1 else [pairs]
+    return parallel.start(lambda k: replay.detect_checks(vs, shares[k]), len(shares), workers)
 
 
 def _write_rows(session: Session, rp: replay.Replay, apps: list, real: dict[int, int], out: Written) -> None:

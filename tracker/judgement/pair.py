@@ -28,7 +28,7 @@ from tracker import data
 from tracker.judgement.facts import lexicon
 from tracker.matching.form import index_form
 from tracker.matching.settings import SETTINGS
-from tracker.matching.similarity import Judgement, TextFacts, judge, sides_opposed, sort_floor
+from tracker.matching.similarity import Judgement, TextFacts, combined, judge, sides_opposed, sort_floor
 from tracker.relations import suggestion
 
 RANK = {"same": 0, "suggest": 1, "contradiction": 2}
@@ -36,34 +36,59 @@ RANK = {"same": 0, "suggest": 1, "contradiction": 2}
 
 @dataclass(frozen=True)
 class Side:
-    """A claim as the duplicate judgement reads it."""
+    """A claim as the judgement reads it: text, matching form and ``TextFacts``, with the
+    words of the matching form in sorted order (``fuzz.ratio`` of two sorted forms is
+    their token-sort ratio) and its numbers' values, worked out once (``side``)."""
 
     id: int
     text: str
     norm: str
     facts: TextFacts
+    sorted: str
+    values: Counter
+
+
+def side(cid: int, text: str, norm: str, facts: TextFacts) -> Side:
+    return Side(cid, text, norm, facts, " ".join(sorted(norm.split())), Counter(v for v, _ in facts.numbers))
 
 
 def duplicates(new: Side, members: Sequence[Side]) -> list[tuple[Side, Judgement]]:
-    """The members ``new`` is close to, each with its judgement (never "unrelated"),
-    best first: "same", then "suggest", then "contradiction"; higher scores first, then
-    the older claim."""
+    """The members ``new`` may be a duplicate of, each with its judgement ("same" or
+    "suggest"), best first: "same", then "suggest"; higher scores first, then the older
+    claim. A pair below the suggestion threshold is no duplicate whatever ``judge`` would
+    call it, so those pairs are left out in rapidfuzz's C code first (token sort, then
+    token set: ``score`` averages the two, rounded to a tenth)."""
     if not members:
         return []
-    floor = sort_floor(min(SETTINGS.suggest, SETTINGS.contradiction))
+    least = SETTINGS.suggest
     close = process.extract(
-        new.norm,
-        [m.norm for m in members],
-        scorer=fuzz.token_sort_ratio,
+        new.sorted,
+        [m.sorted for m in members],
+        scorer=fuzz.ratio,
         processor=None,
-        score_cutoff=floor,
+        score_cutoff=sort_floor(least),
         limit=None,
     )
+    if not close:
+        return []
+    highest = max(sort for _, sort, _ in close)  # the one that needs the least token set
+    near = [members[k] for _, _, k in close]
+    sorts = {members[k].id: sort for _, sort, k in close}
     out = []
-    for _, sort, k in close:
-        m = members[k]
-        j = judge(new.text, m.text, new.norm, m.norm, (new.facts, m.facts), sort=sort)
-        if j.kind != "unrelated":
+    for _, tset, k in process.extract(
+        new.norm,
+        [m.norm for m in near],
+        scorer=fuzz.token_set_ratio,
+        processor=None,
+        score_cutoff=max(0.0, 2 * least - highest - 0.2),
+        limit=None,
+    ):
+        m = near[k]
+        sim = combined(sorts[m.id], tset)
+        if sim < least:
+            continue
+        j = judge(new.text, m.text, new.norm, m.norm, (new.facts, m.facts), sim=sim)
+        if j.kind in ("same", "suggest"):
             out.append((m, j))
     out.sort(key=lambda e: (RANK[e[1].kind], -e[1].score, e[0].id))
     return out
@@ -93,10 +118,6 @@ def _attack_words() -> frozenset[str]:
     return frozenset(map(index_form, words))
 
 
-def _values(nums: Sequence[tuple[float, str]]) -> Counter:
-    return Counter(v for v, _ in nums)
-
-
 def worth_a_look(new: Side, new_view: det.ClaimView, m: Side, m_view: det.ClaimView) -> bool:
     """Whether the detectors look at a pool member at all: the two sit on opposite sides
     of an opposition of the lexicon, or their wording is at least ``detect_floor`` close
@@ -105,10 +126,10 @@ def worth_a_look(new: Side, new_view: det.ClaimView, m: Side, m_view: det.ClaimV
     the analyst: the detectors' signals are not meant for them."""
     if sides_opposed(new.facts.sides, m.facts.sides):
         return True
-    if fuzz.token_sort_ratio(new.norm, m.norm, processor=None) < SETTINGS.detect_floor:
+    if not fuzz.ratio(new.sorted, m.sorted, processor=None, score_cutoff=SETTINGS.detect_floor):
         return False
     return bool(
-        _values(new.facts.numbers) != _values(m.facts.numbers)
+        new.values != m.values
         or new.facts.polarity != m.facts.polarity
         or new_view.verdict
         or m_view.verdict

@@ -28,13 +28,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker import contradictions as det
+from tracker import parallel
 from tracker.claims.inputs import ClaimInput
 from tracker.db import chunks
 from tracker.judgement import pair
 from tracker.judgement.facts import text_facts
 from tracker.judgement.views import AppearanceFacts, make_view, stored
 from tracker.matching.form import same_text_form
-from tracker.matching.index import Overlay, StoredHolders
+from tracker.matching.index import AllHolders, Overlay, StoredHolders
 from tracker.matching.pool import pool
 from tracker.matching.similarity import Judgement, TextFacts
 from tracker.models import Appearance, Claim, Outlet
@@ -54,6 +55,7 @@ class Line:
     partners: Sequence[str]
     facts: TextFacts
     claim_ref: str | None = None  # the line's "claim" field
+    index: int = -1  # the line's place among the import's claim lines
 
 
 @dataclass
@@ -69,6 +71,8 @@ class State:
     verdict: str | None = None
     topics: tuple[str, ...] = ()  # stored
     new_apps: list[tuple[AppearanceFacts, str | None, tuple[str, ...]]] = field(default_factory=list)
+    side: pair.Side | None = None
+    line: int = -1  # for a claim the replay makes: the index of the line that made it
 
     def view(self, cid: int, k: int) -> det.ClaimView:
         """The claim as it stood with its first ``k`` new appearances (each line brings its
@@ -98,9 +102,12 @@ class Placed:
 class Replay:
     """Place the claim lines of one import, in order (see the module docstring)."""
 
-    def __init__(self, session: Session, first_id: int, *, merge: bool) -> None:
+    def __init__(
+        self, session: Session, first_id: int, *, merge: bool, known: dict[int, tuple] | None = None
+    ) -> None:
         self.session = session
         self.merge = merge
+        self.known = known or {}
         self.holders = Overlay(StoredHolders(session))
         self.next_id = first_id
         self.states: dict[int, State] = {}
@@ -176,8 +183,7 @@ class Replay:
         self.holders.prefetch([*line.tokens, *line.partners])
         members = [c for c in pool(line.tokens, self.holders, line.partners) if c != exact]
         self._load([c for c in members if c not in self.states])
-        me = pair.Side(0, data.text, line.norm, line.facts)
-        found = pair.duplicates(me, [self._side(c) for c in members])
+        found = self._duplicates(line, members)
         same = exact if exact is not None else (m.id if (m := pair.best_same(found)) else None)
         if self.merge and same is not None:
             return self._join(same, line)
@@ -192,9 +198,29 @@ class Replay:
                 self.placed.checks.append((other, len(self.states[other].new_apps), cid))
         return cid
 
+    def _duplicates(self, line: Line, members: list[int]) -> list[tuple[pair.Side, Judgement]]:
+        """``pair.duplicates`` of the line against the pool members, taking the judgements
+        worked out ahead (``known``, keyed by line) for members made by lines it holds."""
+        looked, judged = self.known.get(line.index, ((), {}))
+        todo, found = [], []
+        for c in members:
+            made_by = self.states[c].line
+            if made_by in looked:
+                j = judged.get(made_by)
+                if j is not None:
+                    found.append((self._side(c), j))
+            else:
+                todo.append(self._side(c))
+        if todo:
+            found += pair.duplicates(pair.side(0, line.data.text, line.norm, line.facts), todo)
+        found.sort(key=lambda e: (pair.RANK[e[1].kind], -e[1].score, e[0].id))
+        return found
+
     def _side(self, cid: int) -> pair.Side:
         st = self.states[cid]
-        return pair.Side(cid, st.text, st.norm, st.facts)
+        if st.side is None:
+            st.side = pair.side(cid, st.text, st.norm, st.facts)
+        return st.side
 
     def _app(self, line: Line) -> tuple[AppearanceFacts, str | None, tuple[str, ...]]:
         d = line.data
@@ -211,7 +237,7 @@ class Replay:
     def _make(self, line: Line) -> int:
         cid = self.next_id
         self.next_id += 1
-        st = State(line.data.text, line.norm, line.facts, None)
+        st = State(line.data.text, line.norm, line.facts, None, line=line.index)
         st.new_apps.append(self._app(line))
         self.states[cid] = st
         self.by_fp.setdefault(line.fingerprint, []).append(cid)
@@ -237,6 +263,33 @@ class Replay:
 
 
 _SAME_WORDS = Judgement("same", 100.0, ("same words",), ("duplicate",))
+
+
+def judged_ahead(lines: Sequence[Line], workers: int) -> dict[int, tuple]:
+    """The duplicate judgements of each line against the pool it would have if every line
+    before it made a claim, worked out in forked workers before the replay: {line index:
+    (the indexes of the lines in that pool, {index: judgement} of those judged "same" or
+    "suggest")}. A judgement depends on the two texts only, so the replay takes it for any
+    pool member made by one of those lines; merges change some pools, and the members
+    this does not cover are judged as the replay goes."""
+    holders = AllHolders((x.index, " ".join([*x.tokens, *x.markers])) for x in lines)
+    by_index = {x.index: x for x in lines}
+    sides = {x.index: pair.side(x.index, x.data.text, x.norm, x.facts) for x in lines}
+    order = [x.index for x in lines]
+
+    def work(share: Sequence[int]) -> list[tuple[int, tuple]]:
+        out = []
+        for n in share:
+            x = by_index[n]
+            members = pool(x.tokens, holders.before(n), x.partners)
+            found = pair.duplicates(sides[n], [sides[m] for m in members])
+            out.append((n, (frozenset(members), {m.id: j for m, j in found})))
+        return out
+
+    shares = [order[s] for s in parallel.split(len(order), workers * 8)]
+    return dict(
+        item for part in parallel.run(lambda k: work(shares[k]), len(shares), workers) for item in part
+    )
 
 
 def detect_checks(

@@ -72,7 +72,7 @@ def sides(session: Session, ids: list[int]) -> list[pair.Side]:
     rows = session.execute(
         select(Claim.id, Claim.text, Claim.norm).where(Claim.id.in_(ids), Claim.status == "active")
     ).all()
-    return [pair.Side(cid, t, n, text_facts(t)) for cid, t, n in sorted(rows)]
+    return [pair.side(cid, t, n, text_facts(t)) for cid, t, n in sorted(rows)]
 
 
 def _match(session: Session, cid: int, j: Judgement) -> Match:
@@ -107,7 +107,7 @@ def plan_add(session: Session, data: ClaimInput) -> Plan:
     if exact is not None:
         plan.same = Match(exact, 100.0, "duplicate", ["same words"], ["duplicate"])
     plan.pool = [c for c in _pool(StoredHolders(session), data.text, norm) if exact is None or c != exact.id]
-    new = pair.Side(0, data.text, norm, text_facts(data.text))
+    new = pair.side(0, data.text, norm, text_facts(data.text))
     found = pair.duplicates(new, sides(session, plan.pool))
     for m, j in found:
         if j.kind == "same" and plan.same is None:
@@ -139,7 +139,7 @@ def findings(session: Session, claim: Claim) -> tuple[list[dict], list[dict]]:
     """The suggested relations a stored active claim would get from its pool: duplicate
     rows and contradiction rows (the caller leaves out pairs already related)."""
     members = _pool(StoredHolders(session, exclude=claim.id), claim.text, claim.norm)
-    me = pair.Side(claim.id, claim.text, claim.norm, text_facts(claim.text))
+    me = pair.side(claim.id, claim.text, claim.norm, text_facts(claim.text))
     dup_rows = [
         pair.duplicate_row(claim.id, m.id, j)
         for m, j in pair.duplicates(me, sides(session, members))

@@ -51,6 +51,20 @@ def _by_shares(ids: Sequence[int], work: Callable[[Sequence[int]], list]) -> lis
     return [item for part in parts for item in part]
 
 
+def _sides(text: dict[int, tuple[str, str]]) -> Callable[[int], pair.Side]:
+    """Each claim's ``pair.Side``, made once per process when first asked for."""
+    made: dict[int, pair.Side] = {}
+
+    def side(cid: int) -> pair.Side:
+        s = made.get(cid)
+        if s is None:
+            t, n = text[cid]
+            s = made[cid] = pair.side(cid, t, n, text_facts(t))
+        return s
+
+    return side
+
+
 def duplicate_pairs(
     session: Session, progress: Say | None = None, first: int | None = None
 ) -> list[tuple[int, int, Judgement]]:
@@ -64,9 +78,7 @@ def duplicate_pairs(
     say(f"judging {len(ids):,} claims against their pools")
     lexicon()  # loaded before the workers fork
 
-    def side(cid: int) -> pair.Side:
-        t, n = text[cid]
-        return pair.Side(cid, t, n, text_facts(t))
+    side = _sides(text)
 
     def work(share: Sequence[int]) -> list:
         out = []
@@ -104,9 +116,7 @@ def contradiction_rows(session: Session, progress: Say | None = None) -> list[di
     say(f"running the detectors on the pools of {len(ids):,} claims")
     lexicon()
 
-    def side(cid: int) -> pair.Side:
-        t, n = text[cid]
-        return pair.Side(cid, t, n, text_facts(t))
+    side = _sides(text)
 
     def work(share: Sequence[int]) -> list:
         out = []
