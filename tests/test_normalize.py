@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from tracker.normalize import (
+from tracker.text import (
     HEDGES,
     STOPWORDS,
     AliasTable,
@@ -595,7 +595,7 @@ def test_same_text_form_collapses_whitespace_as_the_regex_does(text):
 def test_the_ascii_separator_table_as_bytes_is_the_str_table():
     """ASCII text goes through bytes.translate; every ASCII character must come out as
     str.translate with the general table makes it."""
-    from tracker.normalize import _ASCII_PUNCT, _ASCII_PUNCT_BYTES
+    from tracker.text.normal import _ASCII_PUNCT, _ASCII_PUNCT_BYTES
 
     for code in range(128):
         c = chr(code)
@@ -611,7 +611,7 @@ _ARTICLE_PLAIN = r"(?<![^\W_])(?:[aeu]l|a(sh|th|dh|[tdrzsn]))[-‐‑](?(1)(?=\1
 def test_glued_articles_are_removed_as_the_plain_pattern_says(text):
     import re
 
-    from tracker.normalize import _ARTICLE_RE
+    from tracker.text.fold import _ARTICLE_RE
 
     assert _ARTICLE_RE.sub("", text) == re.sub(_ARTICLE_PLAIN, "", text, flags=re.IGNORECASE)
 
@@ -646,7 +646,7 @@ def test_glued_articles_are_removed_as_the_plain_pattern_says(text):
 def test_number_words_become_digits_wherever_they_stand(tokens):
     """The conversion looks only where a number can start; a plain scan of every token
     (the rule as written in the docstring of ``normalize``) gives the same tokens."""
-    from tracker.normalize import _convert_numbers_once, _parse_number
+    from tracker.text.numwords import _convert_numbers_once, _parse_number
 
     def plain(toks):
         out, i = [], 0
@@ -703,6 +703,74 @@ def test_number_words_become_digits_wherever_they_stand(tokens):
 )
 def test_fold_and_numbers_is_fold_and_numbers(text):
     """An import takes the matching form and the numbers from one normalisation."""
-    from tracker.normalize import fold_and_numbers, numbers
+    from tracker.text import fold_and_numbers, numbers
 
     assert fold_and_numbers(text) == (fold(text, key_all=True), numbers(text))
+
+
+# ---------------------------------------------------------------------------------------------
+# the vocabularies in tracker/data/
+# ---------------------------------------------------------------------------------------------
+
+
+def test_every_vocabulary_file_parses_and_its_lists_are_not_empty():
+    from tracker.data import toml
+
+    for name in (
+        "stopwords",
+        "calendar",
+        "common_words",
+        "negations",
+        "numbers",
+        "counting",
+        "hedges",
+        "names",
+        "phrase_aliases",
+    ):
+        data = toml(name)
+        assert data, name
+        for key, value in data.items():
+            assert value, f"{name}.toml: {key} is empty"
+
+
+def test_vocabulary_words_are_written_as_normalize_leaves_them():
+    """The lists are compared with normalised tokens: a word in another form never matches."""
+    from tracker.text import vocab
+
+    lists = {
+        "stopwords": vocab.STOPWORDS,
+        "calendar": vocab.MONTHS | vocab.WEEKDAYS,
+        "common_words": vocab.COMMON,
+        # number words are written as digits by normalize: "zero" is listed for completeness
+        "negations": vocab.NEGATIONS - {"zero"},
+        "counting": vocab.COUNT_SKIP | vocab.YEAR_PREV | vocab.NOT_COUNTED | set(vocab.IRREGULAR_PLURALS),
+        "names": vocab.KNOWN,
+        "one pronoun": vocab.ONE_PRONOUN_PREV,
+    }
+    for name, words in lists.items():
+        assert words, name
+        assert sorted(w for w in words if normalize(w) != w) == [], name
+    assert all(h == h.lower() for h in HEDGES)
+    for words in (vocab.UNITS, vocab.TEENS, vocab.TENS, vocab.MULTIPLIERS):
+        assert all(w.isalpha() and w == w.lower() for w in words)
+
+
+def test_phrase_alias_placeholders_expand_to_the_popular_mobilization_family():
+    from tracker.text import PHRASE_ALIASES
+
+    assert PHRASE_ALIASES["pmf"] == (
+        "pmf",
+        "pmu",
+        "hashd",
+        "hashd shaabi",
+        "hashd al shaabi",
+        *(
+            f"popular {m} {f}"
+            for m in ("mobilization", "mobilisation")
+            for f in ("forces", "force", "units", "unit", "committee", "authority", "commission")
+        ),
+        "popular mobilization",
+        "popular mobilisation",
+    )
+    assert list(PHRASE_ALIASES) == ["pmf", "irgc", "isis", "us", "uk", "un"]
+    assert not any("{" in s or "}" in s for spellings in PHRASE_ALIASES.values() for s in spellings)
