@@ -462,11 +462,11 @@ def spelling_variant(text: str, rnd: random.Random) -> str:
 
 def number_variant(text: str, rnd: random.Random) -> str | None:
     """The same sentence with one count changed (a contradiction, never a duplicate), or
-    None when it has no count to change. A count is what ``normalize.features`` counts, so
+    None when it has no count to change. A count is what ``tracker.text.features`` counts, so
     a day of the month or a clock time is left alone."""
     from collections import Counter
 
-    from tracker.normalize import features
+    from tracker.text import features
 
     before = Counter(v for v, _ in features(text).numbers)
     if not before:

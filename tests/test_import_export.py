@@ -217,9 +217,14 @@ def test_import_prepared_in_forked_workers_stores_what_a_serial_import_stores(cl
     expected = serial.ok("export", "--format", "jsonl").stdout
 
     forked = []
-    real_start = parallel.start
+    real_start, real_run = parallel.start, parallel.run
     monkeypatch.setattr(
-        parallel, "start", lambda fn, tasks, n, **kw: forked.append((n, kw)) or real_start(fn, tasks, n, **kw)
+        parallel,
+        "start",
+        lambda fn, tasks, n, **kw: forked.append(("start", n)) or real_start(fn, tasks, n, **kw),
+    )
+    monkeypatch.setattr(
+        parallel, "run", lambda fn, tasks, n, **kw: forked.append(("run", n)) or real_run(fn, tasks, n, **kw)
     )
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
     monkeypatch.setattr(bulk, "FOLD_PARALLEL_FROM", 1)
@@ -231,7 +236,8 @@ def test_import_prepared_in_forked_workers_stores_what_a_serial_import_stores(cl
         bulk.Prefold, "results", lambda self: prefolded.append(real_results(self)) or prefolded[-1]
     )
     cli.ok("import", fixture)
-    assert any(kw.get("fork_one") for _, kw in forked)  # the detectors forked
+    assert ("start", 2) in forked or any(k == "start" and n > 1 for k, n in forked)  # the detectors
+    assert any(k == "run" and n > 1 for k, n in forked)  # the judgements worked out ahead
     claim_lines = sum('"type": "claim"' in line for line in Path(fixture).read_text().splitlines())
     (done,) = prefolded
     assert len(done) == claim_lines

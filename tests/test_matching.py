@@ -166,7 +166,7 @@ def test_judging_with_the_facts_an_import_prepares_equals_judging_with_them_work
     polarity marks and lexicon sides its workers found for each line; the judgement is the
     one reached with the facts worked out from the texts."""
     from tracker.judgement.facts import lexicon_sides
-    from tracker.normalize import fold_and_numbers, numbers
+    from tracker.text import fold_and_numbers, numbers
 
     def prepared(t: str) -> similarity.TextFacts:
         folded, nums = fold_and_numbers(t)

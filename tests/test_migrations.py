@@ -260,7 +260,7 @@ def _store_at_0001(engine) -> None:
     """Rows written with revision 0001's own tables, reflected from the database."""
     from sqlalchemy import MetaData, insert
 
-    from tracker.normalize import normalize
+    from tracker.text import normalize
 
     with engine.begin() as conn:
         meta = MetaData()

@@ -16,7 +16,7 @@ from tracker.models import Claim, NameAlias
 
 
 def _clean(value: str, what: str) -> str:
-    from tracker.normalize import normalize
+    from tracker.text import normalize
 
     value = " ".join((value or "").split())
     if not normalize(value):
@@ -27,7 +27,7 @@ def _clean(value: str, what: str) -> str:
 def add(session: Session, name: str, variant: str) -> tuple[NameAlias, int]:
     """Record VARIANT as another spelling of NAME; returns the alias and how many stored
     claims were re-folded."""
-    from tracker.normalize import normalize
+    from tracker.text import normalize
 
     name, variant = _clean(name, "Name"), _clean(variant, "Variant")
     vnorm = normalize(variant)
@@ -46,7 +46,7 @@ def add(session: Session, name: str, variant: str) -> tuple[NameAlias, int]:
 
 
 def remove(session: Session, variant: str) -> int:
-    from tracker.normalize import normalize
+    from tracker.text import normalize
 
     alias = session.scalar(select(NameAlias).where(NameAlias.variant_norm == normalize(variant)))
     if alias is None:

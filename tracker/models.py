@@ -166,7 +166,7 @@ class Claim(Base):
     id: Mapped[intpk]
     key: Mapped[str | None] = mapped_column(String(200), unique=True)
     text: Mapped[str] = mapped_column(Text)
-    # The matching form (tracker.normalize.fold): normalised, names folded to their keys.
+    # The matching form (tracker.text.fold): normalised, names folded to their keys.
     norm: Mapped[str] = mapped_column(Text)
     # A hash of ``norm``: an exact-match lookup that a btree can index whatever the length.
     fingerprint: Mapped[str] = mapped_column(String(40), index=True)

@@ -1,7 +1,7 @@
 """Speaker grades (SPEC §6: a source-reliability grade set "optionally on a speaker").
 
 Appearances name their speakers as free text. A grade is stored once per speaker key, the
-speaker's transliteration key (``normalize.fold_name``, built-in phrase aliases only), so
+speaker's transliteration key (``tracker.text.fold_name``, built-in phrase aliases only), so
 that a grade set on "Ismail Qaani" also covers "Esmail Ghaani" and "ISMAIL QAANI". The
 credibility rules weigh the grade of a named speaker above the outlet's (docs/credibility.md,
 "Speaker grades"). Never prints.
@@ -27,7 +27,7 @@ MAX_NAME = 300
 def speaker_key(name: str) -> str:
     """The key a speaker's grade is stored under: case, accents, punctuation, the article
     "al-" and transliteration differences ignored."""
-    from tracker.normalize import fold_name
+    from tracker.text import fold_name
 
     return fold_name(name)
 

@@ -26,7 +26,7 @@ from tracker.judgement.postings import post_claims
 from tracker.matching.form import alias_map, fingerprint, fold_text, tokens_of
 from tracker.matching.similarity import TextFacts, cached_polarity_marks
 from tracker.models import Appearance, Claim
-from tracker.normalize import find_hedges, fold_and_numbers
+from tracker.text import find_hedges, fold_and_numbers
 
 FOLD_PARALLEL_FROM = 20_000
 """Imports of at least this many claim lines prepare them in forked workers."""

@@ -21,7 +21,7 @@ from tracker.errors import NotFound
 from tracker.judgement.postings import index_claim, post_claims
 from tracker.matching.form import alias_map, fingerprint, same_text_form
 from tracker.models import Appearance, Claim, Outlet, Relation
-from tracker.normalize import find_hedges
+from tracker.text import find_hedges
 
 
 @dataclass

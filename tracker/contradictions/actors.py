@@ -31,7 +31,7 @@ from tracker.contradictions.words import (
     _WEAK_NAMES,
     _WEAPON_CLASS,
 )
-from tracker.normalize import MONTHS
+from tracker.text import MONTHS
 
 
 def actor_key(key: str) -> str:

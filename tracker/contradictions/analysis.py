@@ -30,7 +30,7 @@ from tracker.contradictions.words import (
     _WEAK_NAMES,
     _WEAPON_CLASS,
 )
-from tracker.normalize import STOPWORDS, features_and_fold, name_key, normalize
+from tracker.text import STOPWORDS, features_and_fold, name_key, normalize
 
 
 @dataclass(frozen=True, slots=True)

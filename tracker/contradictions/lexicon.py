@@ -24,7 +24,7 @@ from tracker.contradictions.analysis import _info, _negated_before
 from tracker.contradictions.types import Opposition, PhraseMatch
 from tracker.data import path as data_file
 from tracker.errors import InvalidInput
-from tracker.normalize import normalize
+from tracker.text import normalize
 
 
 class _Matcher:

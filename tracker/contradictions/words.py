@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tracker import data
-from tracker.normalize import STOPWORDS, name_key
+from tracker.text import STOPWORDS, name_key
 
 
 def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:

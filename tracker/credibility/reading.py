@@ -55,7 +55,7 @@ def facts_batches(
     ``ids`` limits them to those claims (one batch); ``bounds`` (lowest id, highest id) to
     an id range."""
     from tracker import speakers
-    from tracker.normalize import find_hedges
+    from tracker.text import find_hedges
 
     outlets = outlet_table(session)
     speaker_grade = speakers.lookup(session)

@@ -6,7 +6,7 @@ that speaker is anonymous, the hedge words, the outlet it cites as its origin (`
 the attribution verb and a stance. The rules are documented in docs/ingest.md.
 
 Must not: touch the database, print, or import typer/rich. Standard library only, plus the
-hedge lexicon of :mod:`tracker.normalize` and the word lists of :mod:`tracker.data`.
+hedge lexicon of :mod:`tracker.text` and the word lists of :mod:`tracker.data`.
 Rule-based on purpose: every decision can be explained to the analyst who reviews the
 candidate.
 

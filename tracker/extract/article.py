@@ -23,7 +23,7 @@ from tracker.extract.resolve import Seen, resolve
 from tracker.extract.sentences import prepare_plain, split_paragraphs
 from tracker.extract.speakers import ANON_MARK_RE, is_anonymous, tidy_speaker
 from tracker.extract.vocabulary import DENY, REPORTS
-from tracker.normalize import find_hedges
+from tracker.text import find_hedges
 
 MAX_SENTENCE = 3_000
 """Characters: a longer "sentence" is no sentence (a run of text without full stops) and

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from tracker import contradictions as det
 from tracker.matching.form import tokens_of
 from tracker.matching.similarity import TextFacts, cached_polarity_marks, numbers_of
-from tracker.normalize import normalize
+from tracker.text import normalize
 
 MARKER = "lex."
 """The start of every side marker. Text tokens never hold a "." after a letter."""

@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from tracker.matching.settings import SETTINGS
 from tracker.models import NameAlias
-from tracker.normalize import STOPWORDS, compile_aliases, fold, normalize
+from tracker.text import STOPWORDS, compile_aliases, fold, normalize
 
 
 def alias_map(session_or_conn):

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from tracker.normalize import features, normalize, word_form
+from tracker.text import features, normalize, word_form
 
 # Words of a closed class, one value each: when each of two near-identical texts has a
 # value of a class the other lacks, they report another fact ("on Monday" / "on Tuesday",
@@ -83,7 +83,7 @@ def swapped_facts(a_norm: str, b_norm: str) -> tuple[str, str, str] | None:
 
 @lru_cache(maxsize=262_144)
 def _name_forms(text_: str) -> frozenset[str]:
-    """The names of a text (``normalize.features``), in the form its matching form holds them."""
+    """The names of a text (``tracker.text.features``), in the form its matching form holds them."""
     return features(text_).names
 
 

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from tracker.matching.guards import swapped_facts, swapped_names
 from tracker.matching.settings import SETTINGS
-from tracker.normalize import NEGATIONS, normalize, numbers
+from tracker.text import NEGATIONS, normalize, numbers
 
 
 def score(a_norm: str, b_norm: str, sort: float | None = None) -> float:
@@ -70,7 +70,7 @@ def numbers_of(text: str) -> tuple[tuple[float, str], ...]:
 
 class TextFacts(NamedTuple):
     """What ``judge`` reads of each text besides its matching form: the numbers with what
-    they count (``normalize.numbers``), ``polarity_marks`` and the opposing-action lexicon
+    they count (``tracker.text.numbers``), ``polarity_marks`` and the opposing-action lexicon
     sides (``tracker.judgement.facts.lexicon_sides``)."""
 
     numbers: tuple[tuple[float, str], ...]
