@@ -22,8 +22,8 @@ from tracker import db, outlets, parallel, relations
 from tracker.claims.inputs import ClaimInput
 from tracker.judgement import replay
 from tracker.judgement.facts import lexicon, lexicon_sides, opposite_markers, side_markers, text_facts
-from tracker.judgement.postings import post_claims
 from tracker.matching.form import alias_map, fingerprint, fold_text, tokens_of
+from tracker.matching.index import post
 from tracker.matching.similarity import TextFacts, cached_polarity_marks
 from tracker.models import Appearance, Claim
 from tracker.text import find_hedges, fold_and_numbers
@@ -381,7 +381,7 @@ def _write_rows(session: Session, rp: replay.Replay, apps: list, real: dict[int,
         app_rows.append(_appearance_row(rid, oid, vid, d, hedges))
     db.insert_rows(conn, Claim.__table__, list(claims.values()))
     db.insert_rows(conn, Appearance.__table__, app_rows)
-    post_claims(conn, [(row["id"], row["text"], row["norm"]) for row in claims.values()])
+    post(conn, [(row["id"], rp.states[cid].posted) for cid, row in claims.items()])
     for cid, upd in updates.items():
         claim = session.get(Claim, cid)
         claim.topics = list(dict.fromkeys([*(claim.topics or []), *upd["topics"]]))

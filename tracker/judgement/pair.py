@@ -16,7 +16,6 @@ Pure apart from what the caller passes in: no database, no printing.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,18 +37,45 @@ RANK = {"same": 0, "suggest": 1, "contradiction": 2}
 class Side:
     """A claim as the judgement reads it: text, matching form and ``TextFacts``, with the
     words of the matching form in sorted order (``fuzz.ratio`` of two sorted forms is
-    their token-sort ratio) and its numbers' values, worked out once (``side``)."""
+    their token-sort ratio) and what its numbers count (``counted``), worked out once
+    (``side``)."""
 
     id: int
     text: str
     norm: str
     facts: TextFacts
     sorted: str
-    values: Counter
+    counts: dict[str, frozenset[float]]
 
 
 def side(cid: int, text: str, norm: str, facts: TextFacts) -> Side:
-    return Side(cid, text, norm, facts, " ".join(sorted(norm.split())), Counter(v for v, _ in facts.numbers))
+    return Side(cid, text, norm, facts, " ".join(sorted(norm.split())), counted(facts.numbers))
+
+
+@lru_cache(maxsize=1)
+def _count_classes() -> dict[str, str]:
+    """{counted word: its class}: a weapon's class (weapons.toml: "missile" and "rocket"
+    are both "rocket"), and "people" for the people a casualty count counts and the
+    casualty words themselves (casualties.toml)."""
+    casualties = data.toml("casualties")
+    out = {w: "people" for w in (*casualties["words"]["persons"], *casualties["kind"])}
+    out.update(data.toml("weapons")["class"])
+    return out
+
+
+def counted(numbers: Sequence[tuple[float, str]]) -> dict[str, frozenset[float]]:
+    """{class of what is counted: the values counted} of a text's numbers."""
+    classes = _count_classes()
+    out: dict[str, set[float]] = {}
+    for value, unit in numbers:
+        if unit:
+            out.setdefault(classes.get(unit, unit), set()).add(value)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def counts_differ(a: Side, b: Side) -> bool:
+    """The two count one thing (a class both count) with other values."""
+    return any(b.counts[k] != v for k, v in a.counts.items() if k in b.counts)
 
 
 def duplicates(new: Side, members: Sequence[Side]) -> list[tuple[Side, Judgement]]:
@@ -120,22 +146,30 @@ def _attack_words() -> frozenset[str]:
 
 def worth_a_look(new: Side, new_view: det.ClaimView, m: Side, m_view: det.ClaimView) -> bool:
     """Whether the detectors look at a pool member at all: the two sit on opposite sides
-    of an opposition of the lexicon, or their wording is at least ``detect_floor`` close
-    (token sort) and they differ in numbers or polarity, either is rated or denied, or
-    both name an attack. Claims about other things that merely share names are left to
-    the analyst: the detectors' signals are not meant for them."""
+    of an opposition of the lexicon; or their wording (token sort) is at least
+    ``detect_floor`` close and they count one thing with other values (``counts_differ``),
+    either is rated or denied, or both name an attack within the days the responsibility
+    detector allows one attack (``responsibility_window_days``); or it is as close as the polarity
+    detector asks of a pair (``polarity_similarity``) and one is negated more than the
+    other. Claims about other things that merely share names are left to the analyst: the
+    detectors' signals are not meant for them."""
     if sides_opposed(new.facts.sides, m.facts.sides):
         return True
-    if not fuzz.ratio(new.sorted, m.sorted, processor=None, score_cutoff=SETTINGS.detect_floor):
+    close = fuzz.ratio(new.sorted, m.sorted, processor=None, score_cutoff=SETTINGS.detect_floor)
+    if not close:
         return False
     return bool(
-        new.values != m.values
-        or new.facts.polarity != m.facts.polarity
+        counts_differ(new, m)
         or new_view.verdict
         or m_view.verdict
         or "denies" in new_view.stances
         or "denies" in m_view.stances
-        or (_attack(new.norm) and _attack(m.norm))
+        or (
+            _attack(new.norm)
+            and _attack(m.norm)
+            and det.same_period(new_view, m_view, det.SETTINGS.responsibility_window_days)
+        )
+        or (new.facts.polarity != m.facts.polarity and close >= det.SETTINGS.polarity_similarity)
     )
 
 

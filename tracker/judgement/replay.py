@@ -73,6 +73,7 @@ class State:
     new_apps: list[tuple[AppearanceFacts, str | None, tuple[str, ...]]] = field(default_factory=list)
     side: pair.Side | None = None
     line: int = -1  # for a claim the replay makes: the index of the line that made it
+    posted: str = ""  # for a claim the replay makes: its posted form
 
     def view(self, cid: int, k: int) -> det.ClaimView:
         """The claim as it stood with its first ``k`` new appearances (each line brings its
@@ -237,7 +238,8 @@ class Replay:
     def _make(self, line: Line) -> int:
         cid = self.next_id
         self.next_id += 1
-        st = State(line.data.text, line.norm, line.facts, None, line=line.index)
+        posted = " ".join([*line.tokens, *line.markers])
+        st = State(line.data.text, line.norm, line.facts, None, line=line.index, posted=posted)
         st.new_apps.append(self._app(line))
         self.states[cid] = st
         self.by_fp.setdefault(line.fingerprint, []).append(cid)
