@@ -15,7 +15,9 @@ from tracker.models import Appearance, Claim, Outlet, Relation, Verdict
 
 
 def snapshot(session: Session) -> dict:
-    """Everything the judgement decides, keyed by claim keys (ids may differ)."""
+    """Everything the judgement decides, keyed by claim keys (ids may differ): claims
+    (text, matching form, event date, topics, status), appearances, relations (kind, state,
+    origin; score and signals of suggestions) and verdicts."""
     key = dict(session.execute(select(Claim.id, Claim.key)).all())
     names = dict(session.execute(select(Outlet.id, Outlet.name)).all())
     out: dict = {"claims": {}, "appearances": {}, "relations": set(), "verdicts": set()}
@@ -41,9 +43,10 @@ def snapshot(session: Session) -> dict:
             a.quote,
         )
     for r in session.scalars(select(Relation)):
-        out["relations"].add(
-            (key[r.a_id], key[r.b_id], r.kind, r.state, r.origin, r.score, tuple(r.signals or ()))
-        )
+        # What the judgement decided (score, signals) for its suggestions; an analyst's
+        # relation is the same relation whether a line or ``tracker link`` made it.
+        judged = (r.score, tuple(r.signals or ())) if r.state == "suggested" else ()
+        out["relations"].add((key[r.a_id], key[r.b_id], r.kind, r.state, r.origin, *judged))
     for v in session.scalars(select(Verdict)):
         out["verdicts"].add((key[v.claim_id], v.rating, v.reviewer, v.date))
     return out
