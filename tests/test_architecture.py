@@ -1,0 +1,133 @@
+"""The package's shape, as docs/architecture.md draws it: no import cycle between tracker
+modules (imports inside functions count), no arrow from the core into ``tracker.cli`` or
+``tracker.render``, and no module over 600 lines and no function over 80 lines in
+``tracker/``. (That no migration revision imports project code is tests/test_migrations.py's.)"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "tracker"
+MAX_MODULE_LINES = 600
+MAX_FUNCTION_LINES = 80
+
+
+def _modules() -> dict[str, Path]:
+    out = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        out[name] = path
+    return out
+
+
+def _imported(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    """The tracker modules ``name`` imports, anywhere in the file."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        targets: list[str] = []
+        if isinstance(node, ast.Import):
+            targets = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                up = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*up, base] if base else up)
+            targets = [base, *(f"{base}.{a.name}" for a in node.names)]
+        for target in targets:
+            # ``from tracker.x import y``: the module tracker.x.y if y is one, else tracker.x.
+            if target in modules and target != name and not name.startswith(target + "."):
+                found.add(target)
+    return found
+
+
+def _graph() -> dict[str, set[str]]:
+    modules = _modules()
+    return {name: _imported(name, path, modules) for name, path in modules.items()}
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    out: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on.add(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                out.append(sorted(comp))
+
+    for v in graph:
+        if v not in index:
+            visit(v)
+    return out
+
+
+def test_no_import_cycle_between_tracker_modules():
+    assert _cycles(_graph()) == []
+
+
+def test_the_core_never_imports_the_cli_or_the_renderers():
+    outer = ("tracker.cli", "tracker.render")
+    wrong = [
+        (name, target)
+        for name, targets in _graph().items()
+        if not name.startswith(outer) and name != "tracker.__main__"
+        for target in targets
+        if target.startswith(outer)
+    ]
+    assert wrong == []
+
+
+def test_no_module_or_function_is_too_long():
+    long_modules = []
+    long_functions = []
+    for name, path in _modules().items():
+        text = path.read_text(encoding="utf-8")
+        if len(text.splitlines()) > MAX_MODULE_LINES:
+            long_modules.append((name, len(text.splitlines())))
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = node.end_lineno - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    long_functions.append((name, node.name, length))
+    assert long_modules == []
+    assert long_functions == []
+
+
+def test_the_checks_see_what_they_look_for():
+    """The walker itself: it finds imports made inside functions, and a cycle."""
+    graph = _graph()
+    assert "tracker.judgement.single" in graph["tracker.claims.workflow"]
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    inside = [
+        name
+        for name, path in _modules().items()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef)
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.ImportFrom) and (sub.module or "").startswith("tracker")
+    ]
+    assert inside  # the CLI imports the core inside its commands
