@@ -11,42 +11,42 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from tracker import data
 from tracker.text import features, normalize, word_form
 
-# Words of a closed class, one value each: when each of two near-identical texts has a
-# value of a class the other lacks, they report another fact ("on Monday" / "on Tuesday",
-# "killing two" / "wounding two"). Keyed like the matching form holds them.
-_FACT_WORDS: dict[str, tuple[str, ...]] = {
-    "day": tuple("monday tuesday wednesday thursday friday saturday sunday".split()),
-    "month": tuple(
-        "january february march april may june july august september october november december".split()
-    ),
-    "casualties": (
-        "killed killing kill kills dead died dies death deaths fatality fatalities=death "
-        "wounded wounding wounds injured injuring injury injuries hurt=injury"
-    ).split(),
-    "weapon": (
-        "drone drones=drone rocket rockets missile missiles katyusha katyushas=rocket mortar mortars=mortar"
-    ).split(),
-    "direction": "north northern=north south southern=south east eastern=east west western=west".split(),
-}
 # "may" and "march" are months only next to a number ("7 May", "May 2021").
 _MONTH_IF_DATED = frozenset(("may", "march"))
+
+# The closed classes ``swapped_facts`` compares, in the order it reports them.
+FACT_CLASSES = ("day", "month", "casualties", "weapon", "direction")
+
+
+def _fact_words() -> dict[str, dict[str, list[str]]]:
+    """{class: {value: the words that name it}}: days and months (calendar.toml), kinds of
+    casualty (casualties.toml), the weapon an attack used (weapons.toml, its "named" words
+    by class) and compass directions (directions.toml)."""
+    calendar = data.toml("calendar")
+    weapons = data.toml("weapons")
+    by_weapon: dict[str, list[str]] = {}
+    for word in weapons["roles"]["named"]:
+        by_weapon.setdefault(weapons["class"][word], []).append(word)
+    return {
+        "day": {d: [d] for d in calendar["weekdays"]},
+        "month": {m: [m] for m in calendar["months"]},
+        "casualties": dict(data.toml("casualties")["inflections"]),
+        "weapon": by_weapon,
+        "direction": dict(data.toml("directions")["directions"]),
+    }
 
 
 @lru_cache(maxsize=1)
 def _fact_table() -> dict[str, tuple[str, str]]:
     """{matching form of a word: (class, value)}."""
     table: dict[str, tuple[str, str]] = {}
-    for kind, words in _FACT_WORDS.items():
-        group: list[str] = []
-        for item in words:
-            word, _, value = item.partition("=")
-            group.append(word)
-            if value or kind in ("day", "month"):
-                for w in group:
-                    table[word_form(w)] = (kind, value or w)
-                group = []
+    for kind, values in _fact_words().items():
+        for value, words in values.items():
+            for w in words:
+                table[word_form(w)] = (kind, value)
     return table
 
 
@@ -74,7 +74,7 @@ def swapped_facts(a_norm: str, b_norm: str) -> tuple[str, str, str] | None:
     if not (ta - tb) or not (tb - ta):
         return None
     va, vb = _fact_values(a_norm), _fact_values(b_norm)
-    for kind in _FACT_WORDS:
+    for kind in FACT_CLASSES:
         x, y = va.get(kind, set()), vb.get(kind, set())
         if x - y and y - x:
             return kind, ", ".join(sorted(x - y)), ", ".join(sorted(y - x))

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from tracker import data
 from tracker.matching.guards import swapped_facts, swapped_names
 from tracker.matching.settings import SETTINGS
 from tracker.text import NEGATIONS, normalize, numbers
@@ -42,13 +43,12 @@ def sort_floor(score_floor: float) -> float:
     return max(0.0, 2 * score_floor - 100)
 
 
-# A denial that ``features().negated`` does not see: "rejected claims that", "dismissed as
-# false reports that". Near-identical texts of which one carries it are never duplicates.
-_DENIAL = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)"
-    r"|disput(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|false(?:ly)?|untrue|baseless|fabricated)\b",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=1)
+def _denial() -> re.Pattern:
+    """A denial that ``features().negated`` does not see (negations.toml, ``denials``):
+    near-identical texts of which one carries it are never duplicates."""
+    words = sorted(data.toml("negations")["denials"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def polarity_marks(text: str) -> int:
@@ -56,7 +56,7 @@ def polarity_marks(text: str) -> int:
     that"): two near-identical texts whose counts differ say opposite things, even when
     both hold a negation somewhere else."""
     toks = normalize(text).split()
-    return sum(t in NEGATIONS for t in toks) + len(_DENIAL.findall(text)) + text.count("n't")
+    return sum(t in NEGATIONS for t in toks) + len(_denial().findall(text)) + text.count("n't")
 
 
 cached_polarity_marks = lru_cache(maxsize=262_144)(polarity_marks)
