@@ -144,15 +144,23 @@ def _attack_words() -> frozenset[str]:
     return frozenset(map(index_form, words))
 
 
+def _widest_window() -> int:
+    st = det.SETTINGS
+    return max(st.window_days, st.opposing_window_days, st.responsibility_window_days)
+
+
 def worth_a_look(new: Side, new_view: det.ClaimView, m: Side, m_view: det.ClaimView) -> bool:
     """Whether the detectors look at a pool member at all: the two sit on opposite sides
     of an opposition of the lexicon; or their wording (token sort) is at least
     ``detect_floor`` close and they count one thing with other values (``counts_differ``),
     either is rated or denied, or both name an attack within the days the responsibility
-    detector allows one attack (``responsibility_window_days``); or it is as close as the polarity
-    detector asks of a pair (``polarity_similarity``) and one is negated more than the
+    detector allows one attack (``responsibility_window_days``); or it is as close as the
+    polarity detector asks of a pair (``polarity_similarity``) and one is negated more than the
     other. Claims about other things that merely share names are left to the analyst: the
-    detectors' signals are not meant for them."""
+    detectors' signals are not meant for them. First of all, the two must fall in one
+    period as the widest of the detectors' windows counts it: every detector asks that."""
+    if not det.same_period(new_view, m_view, _widest_window()):
+        return False
     if sides_opposed(new.facts.sides, m.facts.sides):
         return True
     close = fuzz.ratio(new.sorted, m.sorted, processor=None, score_cutoff=SETTINGS.detect_floor)

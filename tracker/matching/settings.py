@@ -18,7 +18,7 @@ class Settings:
     """From here up to ``merge``: a new claim with a suggested duplicate relation."""
     contradiction: float = 70.0
     """Pairs this close whose numbers or polarity differ are contradiction candidates."""
-    window: int = 100
+    window: int = 50
     """Candidate rule: for each token, only the this-many newest claims holding it are
     looked at; a token held by more is common, and its older holders are out of reach."""
     query_tokens: int = 6
