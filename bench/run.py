@@ -1,4 +1,4 @@
-"""Benchmark runner for the speed and matching targets of SPEC §10.
+"""Benchmark runner for the speed and matching targets (docs/performance.md).
 
 For each size N it builds (or reuses) a seeded synthetic SQLite database with the real
 importer, then measures, stage by stage:
@@ -10,12 +10,12 @@ importer, then measures, stage by stage:
   command     `tracker --db COPY claim add ... --yes` as a subprocess, median of 15 runs
               against a throw-away copy of the database            (target < 0.8 s)
   dedupe      dedupe.find_clusters over the whole database          (target < 120 s)
-  recall      blocking (matching.duplicate_pairs) against brute force (every pair, same
-              judge) on the first 20,000 claims                     (target >= 0.95)
+  recall      the pipeline's pairs (judgement.whole.duplicate_pairs) against brute force
+              (every pair, same judge) on the first 20,000 claims   (target >= 0.95)
   falsemerge  injected number changes and negations merged at import or judged "same"
               by dedupe                                             (target 0)
-  reports     credibility.unverified / outlet_scores / summary and, when it exists,
-              detection.contradiction_report, each rolled back      (target < 60 s)
+  reports     credibility.unverified / outlet_scores / summary and
+              judgement.report.contradiction_report, each rolled back (target < 60 s)
   help        `tracker --help`, median of 10 runs                   (target < 0.25 s)
 
 Figures are kept per size in WORKDIR/results.json, so a later `--only STAGE` run updates
@@ -883,7 +883,7 @@ def stage_recall(b: Bench) -> dict:
         "recall": recall,
         "recall_same": len(blocking & same) / len(same) if same else 1.0,
         "injected_recall": by_block / inj if inj else float("nan"),
-        # SPEC §10: recall of injected near-duplicates, of what brute force finds.
+        # The target: recall of injected near-duplicates, of what brute force finds.
         "injected_vs_brute": by_block / by_brute if by_brute else float("nan"),
     }
 
@@ -1315,7 +1315,7 @@ def print_table(entries: dict[int, dict]) -> None:
     from rich.table import Table
 
     cols = [c for c in COLUMNS if any(c[0] in e["figures"] for e in entries.values())]
-    table = Table(title="tracker benchmarks (SPEC §10; targets apply at 1,000,000 claims)")
+    table = Table(title="tracker benchmarks (targets apply at 1,000,000 claims)")
     table.add_column("claims", justify="right")
     for _, header, target, _, _ in cols:
         table.add_column(f"{header}\n({target})" if target else header, justify="right")
@@ -1390,7 +1390,7 @@ def markdown(entries: dict[int, dict], seed: int, facts: dict[str, str]) -> str:
 
 DOC_HEADER = """# Performance
 
-Measured by `bench/run.py` (see bench/README.md) against the targets of SPEC §10. Each section
+Measured by `bench/run.py` (see bench/README.md) against the speed targets. Each section
 below is written by the runner; a later run of the same sizes replaces its section.
 """
 
@@ -1409,7 +1409,7 @@ def write_doc(doc: Path, section: str, sizes: str, seed: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Benchmarks for the targets of SPEC §10.")
+    ap = argparse.ArgumentParser(description="Benchmarks for the speed and matching targets.")
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument(

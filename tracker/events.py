@@ -1,4 +1,4 @@
-"""The change log (SPEC §2 Event log).
+"""The change log.
 
 Every change the core makes goes through ``record``; the payload holds enough to
 inspect the change and, for merges, links and dismissals, to undo it. Undo itself lives

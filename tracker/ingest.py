@@ -1,4 +1,4 @@
-"""From an article to candidate claims (SPEC §8), and storing the accepted ones.
+"""From an article to candidate claims, and storing the accepted ones.
 
 The extractor (``tracker.extract``) is pure; this module reads the file, turns each
 candidate into a ``ClaimInput`` for the given outlet, and stores accepted candidates

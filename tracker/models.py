@@ -1,4 +1,4 @@
-"""The data model (SPEC §2) as SQLAlchemy 2.x typed ORM.
+"""The data model as SQLAlchemy 2.x typed ORM.
 
 Owns the tables and the constraints that keep the data honest. It does not open
 connections (``tracker.db``) and holds no workflow logic (``tracker.claims``).
@@ -130,8 +130,8 @@ class OutletAlias(Base):
 
 
 class Speaker(Base):
-    """A speaker the analyst has graded (SPEC §6: source reliability, "optionally a
-    speaker"). Appearances name their speakers as free text; ``key`` is the speaker's
+    """A speaker the analyst has graded: a source-reliability grade, as an outlet has.
+    Appearances name their speakers as free text; ``key`` is the speaker's
     transliteration key (tracker.speakers.speaker_key), so one grade covers every spelling
     of the name ("Esmail Ghaani", "Ismail Qaani")."""
 
@@ -271,7 +271,7 @@ class Verdict(Base):
 
 
 class ClaimToken(Base):
-    """Posting list for candidate search (SPEC §4) on PostgreSQL: one row per distinct
+    """Posting list for candidate search on PostgreSQL: one row per distinct
     content token of a claim's folded text. Rare tokens narrow a million claims to a few
     hundred. SQLite keeps the same postings in the FTS5 table POSTINGS_FTS (see
     tracker.matching)."""

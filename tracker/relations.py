@@ -1,4 +1,4 @@
-"""Relations between claims: duplicate, supports, contradicts (SPEC §2, §5).
+"""Relations between claims: duplicate, supports, contradicts.
 
 Owns every write to the relations table. A pair is stored once per kind with the lower
 id first. A dismissed suggestion never comes back for the same pair: ``store`` will not

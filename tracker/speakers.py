@@ -1,4 +1,5 @@
-"""Speaker grades (SPEC §6: a source-reliability grade set "optionally on a speaker").
+"""Speaker grades: an Admiralty source-reliability grade an analyst may set on a speaker
+as well as on an outlet.
 
 Appearances name their speakers as free text. A grade is stored once per speaker key, the
 speaker's transliteration key (``tracker.text.fold_name``, built-in phrase aliases only), so

@@ -1,4 +1,4 @@
-"""Verdicts on claims (SPEC §2, §6): history kept, the latest is current."""
+"""Verdicts on claims: history kept, the latest is current."""
 
 from __future__ import annotations
 
