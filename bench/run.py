@@ -301,14 +301,14 @@ IMPORT_FIELDS = ("claims_added", "appearances_added", "suggestions", "unchanged"
 
 
 def _import_child(db: str, path: str, conn) -> None:
-    from tracker import importexport
+    from tracker import exchange
     from tracker.db import open_database, session_scope
 
     try:
         engine = open_database(db)
         t0 = time.perf_counter()
         with session_scope(engine) as s:
-            rep = importexport.import_file(s, Path(path), duplicates="merge")
+            rep = exchange.import_file(s, Path(path), duplicates="merge")
         took = time.perf_counter() - t0
         engine.dispose()
         conn.send(("ok", took, {k: getattr(rep, k) for k in IMPORT_FIELDS}))

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker import importexport, outlets, relations, verdicts
+from tracker import exchange, outlets, relations, verdicts
 from tracker.claims import workflow
 from tracker.judgement import single
 from tracker.models import Appearance, Claim, Outlet, Relation, Verdict
@@ -53,17 +53,17 @@ def snapshot(session: Session) -> dict:
 
 
 def by_import(session: Session, path: Path) -> None:
-    importexport.import_file(session, path)
+    exchange.import_file(session, path)
     session.flush()
 
 
 def one_by_one(session: Session, path: Path) -> None:
     """The file's outlet lines imported, then each claim line added as ``claim add --yes``
     adds it (outlets it names created first), then the lines' verdicts and relations."""
-    source = importexport.read_records(path)
+    source = exchange.read_records(path)
     outlet_lines = [r for r in source.records if r.type == "outlet"]
     if outlet_lines:
-        importexport.import_records(session, outlet_lines, path.name)
+        exchange.import_records(session, outlet_lines, path.name)
     claim_lines = [r for r in source.records if r.type == "claim"]
     for r in claim_lines:
         data = r.claim

@@ -275,7 +275,7 @@ def test_ansi_escapes_travel_through_csv_and_other_controls_are_refused_on_expor
 
 
 def test_a_csv_export_with_an_ansi_escape_imports_into_an_empty_database(cli, tmp_path):
-    from tracker.formats import CSV_CONTROL
+    from tracker.exchange.csv_format import CSV_CONTROL
 
     assert CSV_CONTROL.search("\x1b") is None and CSV_CONTROL.search("\x07")
     path = tmp_path / "a.csv"
@@ -400,7 +400,7 @@ def test_skip_invalid_csv_writes_the_rejected_rows_whole_under_the_header(cli, t
 
 
 def test_interrupted_import_leaves_the_database_as_before(cli, tmp_path, monkeypatch):
-    from tracker import importexport
+    from tracker.exchange import importing
 
     path = tmp_path / "big.jsonl"
     path.write_text(
@@ -412,13 +412,13 @@ def test_interrupted_import_leaves_the_database_as_before(cli, tmp_path, monkeyp
     )
     cli.ok("outlet", "add", "Associated Press", "--alias", "AP")
     before = table_counts(cli.url)
-    real = importexport._write_claims
+    real = importing._write_claims
 
     def interrupted(session, lines, report, duplicates, *rest):
         real(session, lines, report, duplicates, *rest)
         raise KeyboardInterrupt  # Ctrl-C after every row was written, before the commit
 
-    monkeypatch.setattr(importexport, "_write_claims", interrupted)
+    monkeypatch.setattr(importing, "_write_claims", interrupted)
     result = cli("import", str(path))
     assert result.exit_code == 130
     assert "nothing was written" in result.stderr

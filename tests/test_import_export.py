@@ -416,15 +416,15 @@ def test_a_tidy_claim_line_is_kept_as_it_is_and_an_untidy_one_is_tidied():
 def test_the_files_text_is_kept_only_for_a_rejects_file(tmp_path):
     """Without --skip-invalid no rejects file can be written, so the file's text (as big
     as the file) is not held through the import."""
-    from tracker import importexport
+    from tracker import exchange
 
     path = tmp_path / "two.jsonl"
     write_jsonl(path, [{"text": "Rockets hit the base.", "outlet": "AP"}, '{"text": "cut'])
-    kept = importexport.read_records(path, skip_invalid=True)
+    kept = exchange.read_records(path, skip_invalid=True)
     assert kept.text == path.read_text(encoding="utf-8") and len(kept.rejects) == 1
-    assert importexport.write_rejects(kept).read_text(encoding="utf-8") == '{"text": "cut\n'
+    assert exchange.write_rejects(kept).read_text(encoding="utf-8") == '{"text": "cut\n'
     path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
-    assert importexport.read_records(path).text == ""
+    assert exchange.read_records(path).text == ""
 
 
 @pytest.mark.parametrize(
@@ -446,7 +446,7 @@ def test_the_files_text_is_kept_only_for_a_rejects_file(tmp_path):
 )
 def test_an_unknown_field_names_the_field_it_likely_means(line, message):
     from tracker.errors import InvalidInput
-    from tracker.importexport import _parse_one
+    from tracker.exchange.validating import _parse_one
 
     with pytest.raises(InvalidInput, match=message):
         _parse_one(1, line, "claims.jsonl")

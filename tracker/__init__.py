@@ -1,7 +1,7 @@
 """tracker: a claim-and-source credibility tracker for fact-checkers.
 
 The package is layered: ``tracker.cli`` (typer commands) calls the core modules
-(claims, outlets, matching, contradictions, credibility, importexport, extract), which
+(claims, outlets, matching, judgement, contradictions, credibility, exchange, extract), which
 work on a SQLAlchemy session and never print; ``tracker.render`` turns results into rich
 output or JSON. Nothing here imports heavy modules at import time.
 """

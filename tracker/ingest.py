@@ -18,8 +18,8 @@ from tracker.errors import InvalidInput
 
 
 def read_article(path: Path):
+    from tracker.exchange.reading import read_text
     from tracker.extract import extract
-    from tracker.importexport import read_text
 
     text = read_text(path)
     if not text.strip():

@@ -19,7 +19,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from tracker import db, outlets, parallel, relations
-from tracker.claims.inputs import ClaimInput
+from tracker.claims.inputs import ClaimInput, appearance_columns
 from tracker.judgement import replay
 from tracker.judgement.facts import lexicon, lexicon_sides, opposite_markers, side_markers, text_facts
 from tracker.matching.form import alias_map, fingerprint, fold_text, tokens_of
@@ -394,14 +394,6 @@ def _appearance_row(claim_id: int, oid: int, vid: int | None, d: ClaimInput, hed
         "claim_id": claim_id,
         "outlet_id": oid,
         "via_outlet_id": vid,
-        "key": d.key,
-        "published": d.published,
-        "url": d.url,
-        "speaker": d.speaker,
-        "speaker_role": d.speaker_role,
-        "anonymous": bool(d.anonymous),
-        "speaker_count": d.speaker_count,
-        "quote": d.quote,
-        "stance": d.stance,
         "hedges": hedges,
+        **appearance_columns(d),
     }

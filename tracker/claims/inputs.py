@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from tracker import fields
 from tracker.errors import InvalidInput
 from tracker.models import MAX_TEXT, STANCES
 
@@ -126,3 +127,11 @@ class ClaimInput:
             return self  # already tidy (an import line usually is): no copy to make
         # dataclasses.replace, without its field introspection (an import calls this per line)
         return ClaimInput(**mine | tidy)
+
+
+def appearance_columns(data: ClaimInput) -> dict[str, Any]:
+    """The appearance columns kept as given (``fields.APPEARANCE_COLUMNS``): what every
+    writer of appearance rows, one at a time or in bulk, copies from a claim line."""
+    columns = {name: getattr(data, name) for name in fields.APPEARANCE_COLUMNS}
+    columns["anonymous"] = bool(data.anonymous)
+    return columns

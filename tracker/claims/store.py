@@ -10,12 +10,13 @@ prompts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from tracker import events, outlets
-from tracker.claims.inputs import ClaimInput
+from tracker import events, fields, outlets
+from tracker.claims.inputs import ClaimInput, appearance_columns
 from tracker.db import chunks
 from tracker.errors import NotFound
 from tracker.judgement.postings import index_claim, post_claims
@@ -37,16 +38,8 @@ def new_appearance(session: Session, data: ClaimInput, outlet: Outlet, via: Outl
     return Appearance(
         outlet=outlet,
         via=via,
-        key=data.key,
-        published=data.published,
-        url=data.url,
-        speaker=data.speaker,
-        speaker_role=data.speaker_role,
-        anonymous=bool(data.anonymous),
-        speaker_count=data.speaker_count,
-        quote=data.quote,
-        stance=data.stance,
         hedges=hedges,
+        **appearance_columns(data),
     )
 
 
@@ -205,6 +198,14 @@ def texts_of(session: Session, ids: list[int]) -> dict[int, str]:
     return dict(session.execute(select(Claim.id, Claim.text).where(Claim.id.in_(ids))).all())
 
 
+def appearance_values(a: Appearance) -> dict[str, Any]:
+    """A stored appearance as the claim line's appearance fields
+    (``fields.by_holder("appearance")``), in order, outlets by name."""
+    values = {name: getattr(a, name) for name in fields.APPEARANCE_COLUMNS}
+    values.update(outlet=a.outlet.name, via=a.via.name if a.via else None)
+    return {f.name: values[f.name] for f in fields.by_holder("appearance")}
+
+
 def snapshot_claim(session: Session, claim: Claim) -> dict:
     return {
         "id": claim.id,
@@ -212,20 +213,7 @@ def snapshot_claim(session: Session, claim: Claim) -> dict:
         "text": claim.text,
         "event_date": claim.event_date,
         "topics": list(claim.topics or []),
-        "appearances": [
-            {
-                "outlet": a.outlet.name,
-                "published": a.published,
-                "url": a.url,
-                "speaker": a.speaker,
-                "anonymous": a.anonymous,
-                "via": a.via.name if a.via else None,
-                "quote": a.quote,
-                "stance": a.stance,
-                "key": a.key,
-            }
-            for a in claim.appearances
-        ],
+        "appearances": [appearance_values(a) for a in claim.appearances],
         "verdicts": [{"rating": v.rating, "date": v.date, "note": v.note} for v in claim.verdicts],
         "relations": [
             {"a": r.a_id, "b": r.b_id, "kind": r.kind, "state": r.state}

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from tracker import fields
 from tracker.cli.common import JsonOpt, NoInputOpt, YesOpt, info, interactive, print_json, session
 
 app = typer.Typer(help="Claims: add, list, show, search, edit, delete.", no_args_is_help=True)
@@ -15,29 +16,28 @@ LIST_LIMIT = 100
 no list to print whole by accident."""
 
 
+def _field_option(name: str, *short: str) -> typer.models.OptionInfo:
+    """The option that sets the claim line's field ``name``, as ``tracker.fields`` names it."""
+    return typer.Option(fields.claim_field(name).option, *short, help=fields.option_help(name))
+
+
 @app.command("add")
 def add(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="The claim: one assertion in one sentence.")],
-    outlet: Annotated[str, typer.Option("--outlet", "-o", help="Outlet that carried it (name or alias).")],
-    date: Annotated[str | None, typer.Option("--date", "-d", help="Published date, YYYY-MM-DD.")] = None,
-    url: Annotated[str | None, typer.Option(help="URL of the article.")] = None,
-    speaker: Annotated[
-        str | None, typer.Option("--speaker", "-s", help="Who the outlet attributes it to.")
-    ] = None,
-    role: Annotated[str | None, typer.Option("--role", help="The speaker's role.")] = None,
-    anonymous: Annotated[bool, typer.Option("--anonymous", help="The speaker is not named.")] = False,
-    count: Annotated[
-        int | None, typer.Option("--count", help="How many people the speaker stands for.")
-    ] = None,
-    via: Annotated[str | None, typer.Option(help="Outlet cited as the origin (e.g. a repost of AP).")] = None,
-    quote: Annotated[str | None, typer.Option(help="Verbatim quote.")] = None,
-    stance: Annotated[str, typer.Option(help="asserts, denies or reports.")] = "asserts",
-    topic: Annotated[list[str] | None, typer.Option("--topic", "-t", help="Topic (repeatable).")] = None,
-    event_date: Annotated[
-        str | None, typer.Option("--event-date", help="When it happened: YYYY[-MM[-DD]].")
-    ] = None,
-    key: Annotated[str | None, typer.Option(help="External id for this appearance.")] = None,
+    outlet: Annotated[str, _field_option("outlet", "-o")],
+    date: Annotated[str | None, _field_option("published", "-d")] = None,
+    url: Annotated[str | None, _field_option("url")] = None,
+    speaker: Annotated[str | None, _field_option("speaker", "-s")] = None,
+    role: Annotated[str | None, _field_option("speaker_role")] = None,
+    anonymous: Annotated[bool, _field_option("anonymous")] = False,
+    count: Annotated[int | None, _field_option("speaker_count")] = None,
+    via: Annotated[str | None, _field_option("via")] = None,
+    quote: Annotated[str | None, _field_option("quote")] = None,
+    stance: Annotated[str, _field_option("stance")] = "asserts",
+    topic: Annotated[list[str] | None, _field_option("topics", "-t")] = None,
+    event_date: Annotated[str | None, _field_option("event_date")] = None,
+    key: Annotated[str | None, _field_option("key")] = None,
     yes: YesOpt = False,
     no_input: NoInputOpt = False,
     json_: JsonOpt = False,

@@ -38,19 +38,19 @@ def import_(
     import sys
     from dataclasses import asdict
 
-    from tracker import importexport
+    from tracker import exchange
 
-    importexport.check_duplicates_mode(duplicates)  # before a large file is read
+    exchange.check_duplicates_mode(duplicates)  # before a large file is read
     with session(ctx) as s:
         # Read with the session: a large file's lines are prepared while it is read.
-        source = importexport.read_records(file, skip_invalid=skip_invalid, session=s)
+        source = exchange.read_records(file, skip_invalid=skip_invalid, session=s)
         claim_lines = sum(1 for r in source.records if r.type == "claim")
         if sys.stderr.isatty() and not json_ and claim_lines >= 2000:
             from rich.progress import Progress
 
             with Progress(transient=True) as bar:
                 task = bar.add_task(f"importing {file.name}", total=claim_lines)
-                report = importexport.import_records(
+                report = exchange.import_records(
                     s,
                     source.records,
                     file.name,
@@ -60,7 +60,7 @@ def import_(
                     prefold=source.prefold,
                 )
         else:
-            report = importexport.import_records(
+            report = exchange.import_records(
                 s,
                 source.records,
                 file.name,
@@ -70,7 +70,7 @@ def import_(
             )
         report.rejected = len(source.rejects)
         # Before the commit: when the rejects cannot be written, nothing is imported.
-        rejects_path = importexport.write_rejects(source) if source.rejects else None
+        rejects_path = exchange.write_rejects(source) if source.rejects else None
     if json_:
         print_json({**asdict(report), "rejects_file": str(rejects_path) if rejects_path else None})
         return
@@ -104,16 +104,16 @@ def export(
     spreadsheets, or schema.org ClaimReview JSON-LD for claims with a verdict."""
     import json
 
-    from tracker import importexport
+    from tracker import exchange
     from tracker.errors import InvalidInput
 
     with session(ctx) as s:
         if format_ == "jsonl":
-            chunks = list(importexport.export_jsonl(s))
+            chunks = list(exchange.export_jsonl(s))
         elif format_ == "csv":
-            chunks = list(importexport.export_csv(s))
+            chunks = list(exchange.export_csv(s))
         elif format_ == "claimreview":
-            doc = importexport.export_claimreview(s, organisation, url_base)
+            doc = exchange.export_claimreview(s, organisation, url_base)
             chunks = [json.dumps(doc, ensure_ascii=False, indent=2) + "\n"]
         else:
             raise InvalidInput(f"Export format '{format_}' is not one of jsonl, csv, claimreview.")

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from tracker.claims.store import appearance_values
 from tracker.models import Appearance, Claim, Outlet, Relation, Verdict
 
 
 def appearance_dict(a: Appearance) -> dict[str, Any]:
     return {
         "id": a.id,
-        "key": a.key,
-        "outlet": a.outlet.name,
-        "published": a.published,
-        "url": a.url,
-        "speaker": a.speaker,
-        "speaker_role": a.speaker_role,
-        "anonymous": bool(a.anonymous),
-        "speaker_count": a.speaker_count,
-        "via": a.via.name if a.via else None,
-        "quote": a.quote,
-        "stance": a.stance,
+        **appearance_values(a) | {"anonymous": bool(a.anonymous)},
         "hedges": list(a.hedges or []),
     }
 
