@@ -10,17 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyld import jsonld
 
+from tracker import fields
 from tracker.errors import InvalidInput
-from tracker.formats import (
-    CSV_COLUMNS,
-    RATING_VALUES,
-    check_csv_header,
-    claimreview,
-    claimreview_document,
-    csv_lines,
-    csv_rows,
-    looks_like_csv,
-)
+from tracker.exchange.claimreview import RATING_VALUES, claimreview, claimreview_document
+from tracker.exchange.csv_format import CSV_COLUMNS, check_csv_header, csv_lines, csv_rows, looks_like_csv
 
 # ---------------------------------------------------------------- CSV
 
@@ -55,26 +48,24 @@ text = st.text(
 )
 items = st.lists(text, min_size=1, max_size=4)
 
+# Values of each kind of field (tracker.fields), and of the fields with fixed values.
+BY_KIND = {
+    "text": text,
+    "flag": st.booleans(),
+    "count": st.integers(min_value=1, max_value=10**9),
+    "list": items,
+}
+FIXED = {
+    "published": st.sampled_from(["2021", "2021-07", "2021-07-09"]),
+    "stance": st.sampled_from(["asserts", "denies", "reports"]),
+    "verdict": st.sampled_from(["true", "false", "unproven"]),
+}
 claim_record = st.fixed_dictionaries(
     {"type": st.just("claim"), "text": text, "outlet": text},
     optional={
-        "key": text,
-        "claim": text,
-        "published": st.sampled_from(["2021", "2021-07", "2021-07-09"]),
-        "url": text,
-        "speaker": text,
-        "speaker_role": text,
-        "anonymous": st.booleans(),
-        "speaker_count": st.integers(min_value=1, max_value=10**9),
-        "via": text,
-        "quote": text,
-        "stance": st.sampled_from(["asserts", "denies", "reports"]),
-        "topics": items,
-        "event_date": text,
-        "verdict": st.sampled_from(["true", "false", "unproven"]),
-        "contradicts": items,
-        "supports": items,
-        "duplicates": items,
+        f.name: FIXED.get(f.name, BY_KIND[f.kind])
+        for f in fields.CLAIM_LINE
+        if f.name not in ("type", "text", "outlet")
     },
 )
 outlet_record = st.fixed_dictionaries(
@@ -110,12 +101,7 @@ verdict_record = st.fixed_dictionaries(
 )
 records = st.lists(st.one_of(claim_record, outlet_record, relation_record, verdict_record), max_size=6)
 
-EXPORT_ORDER = {
-    "claim": CSV_COLUMNS[:20],
-    "outlet": ("type", "name", "aliases", "kind", "country", "url", "reliability", "notes"),
-    "relation": ("type", "a", "b", "kind", "state", "origin", "score", "reasons", "signals", "note"),
-    "verdict": ("type", "claim", "rating", "reviewer", "evidence", "note", "date"),
-}
+EXPORT_ORDER = {kind: fields.names(kind) for kind in fields.LINES}
 
 
 def rows_of(text: str) -> list[tuple[int, dict | str]]:
@@ -141,7 +127,8 @@ def test_csv_round_trip(recs):
 def test_jsonl_lines_read_back_as_written(recs):
     """An exported line keeps U+2028, U+2029 and U+0085 raw (JSON allows them inside a
     string); reading splits at "\n" only, so each comes back whole, CRLF or not."""
-    from tracker.importexport import dumps_line, jsonl_rows
+    from tracker.exchange.exporting import dumps_line
+    from tracker.exchange.reading import jsonl_rows
 
     written = "".join(dumps_line(rec) + "\n" for rec in recs)
     assert [rec for _, rec in jsonl_rows(written)] == recs
@@ -150,7 +137,8 @@ def test_jsonl_lines_read_back_as_written(recs):
 
 
 def test_csv_round_trip_of_the_fixture_set_passes_import_validation():
-    from tracker.importexport import jsonl_rows, parse_records
+    from tracker.exchange.reading import jsonl_rows
+    from tracker.exchange.validating import parse_records
 
     original = [rec for _, rec in jsonl_rows((FIXTURES / "iraq-militias-2021.jsonl").read_text("utf-8"))]
     written = "".join(csv_lines(original))

@@ -149,7 +149,10 @@ def test_lexicon_partners_join_the_pool_through_rare_shared_words():
     alone would not."""
     texts = [
         "The IRGC commander asked the militia chiefs gathered in Mosul to keep calm until the election.",
-        *[f"On a trip to Mosul an envoy urged traders to keep supply routes open, day {n}." for n in range(12)],
+        *[
+            f"On a trip to Mosul an envoy urged traders to keep supply routes open, day {n}."
+            for n in range(12)
+        ],
         "During a trip to Mosul an envoy urged the militias to step up attacks on supply routes.",
     ]
     forms = [(i, " ".join(posted_tokens(t, fold_text(t)))) for i, t in enumerate(texts)]
