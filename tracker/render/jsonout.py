@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tracker.models import Appearance, Claim, Outlet, Relation, Verdict
+if TYPE_CHECKING:  # annotations only: ``lexicon show --json`` needs no database modules
+    from tracker.contradictions.types import Opposition
+    from tracker.models import Appearance, Claim, NameAlias, Outlet, Relation, Verdict
 
 
 def appearance_dict(a: Appearance) -> dict[str, Any]:
@@ -85,3 +87,18 @@ def origin_dict(o) -> dict[str, Any]:
         "grade": o.grade,
         "graded_speaker": o.graded_speaker,
     }
+
+
+def outlet_show_dict(o: Outlet, aliases: list[str], record: dict[str, int]) -> dict[str, Any]:
+    """``outlet show --json``: the outlet object and its track record."""
+    return {**outlet_dict(o, aliases), "record": record}
+
+
+def alias_dict(a: NameAlias) -> dict[str, Any]:
+    """One name alias of ``alias list --json``."""
+    return {"name": a.name, "variant": a.variant}
+
+
+def opposition_dict(o: Opposition) -> dict[str, Any]:
+    """One opposition of ``lexicon show --json``."""
+    return {"name": o.name, "a": list(o.a), "b": list(o.b)}
