@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # annotations only: ``lexicon show --json`` needs no database modules
+    from tracker.claims import AddResult
     from tracker.contradictions.types import Opposition
+    from tracker.credibility import Assessment
     from tracker.models import Appearance, Claim, NameAlias, Outlet, Relation, Verdict
 
 
@@ -102,3 +104,33 @@ def alias_dict(a: NameAlias) -> dict[str, Any]:
 def opposition_dict(o: Opposition) -> dict[str, Any]:
     """One opposition of ``lexicon show --json``."""
     return {"name": o.name, "a": list(o.a), "b": list(o.b)}
+
+
+def claim_add_dict(result: AddResult) -> dict[str, Any]:
+    """``claim add --json``: whether a claim was created, the claim, the relations found."""
+    return {
+        "created": result.created,
+        "claim": claim_dict(result.claim),
+        "relations": [relation_dict(r) for r in result.relations],
+    }
+
+
+def claim_show_dict(claim: Claim, status: str, rels: list[Relation], assessed: Assessment) -> dict[str, Any]:
+    """``claim show --json``: the claim object, its origins, credibility, relations and
+    verdict history."""
+    return {
+        **claim_dict(claim, status),
+        "origins": [origin_dict(o) for o in assessed.origins],
+        "credibility": {
+            "grade": assessed.grade,
+            "reasons": list(assessed.reasons),
+            "unverified": list(assessed.unverified),
+        },
+        "relations": [relation_dict(r) for r in rels],
+        "verdicts": [verdict_dict(v) for v in claim.verdicts],
+    }
+
+
+def search_hit_dict(c: Claim, score: float) -> dict[str, Any]:
+    """One hit of ``claim search --json``: the claim object and its score."""
+    return {**claim_dict(c), "score": score}
