@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # annotations only: ``lexicon show --json`` needs no database modules
     from tracker.claims import AddResult
     from tracker.contradictions.types import Opposition
     from tracker.credibility import Assessment
+    from tracker.extract.candidate import Candidate
     from tracker.models import Appearance, Claim, NameAlias, Outlet, Relation, Verdict
 
 
@@ -134,3 +137,23 @@ def claim_show_dict(claim: Claim, status: str, rels: list[Relation], assessed: A
 def search_hit_dict(c: Claim, score: float) -> dict[str, Any]:
     """One hit of ``claim search --json``: the claim object and its score."""
     return {**claim_dict(c), "score": score}
+
+
+def import_report_dict(report, rejects_path: Path | None) -> dict[str, Any]:
+    """``import --json``: the import report's counts, in its field order, and where the
+    left-out lines were written (null when none were)."""
+    return {**asdict(report), "rejects_file": str(rejects_path) if rejects_path else None}
+
+
+def candidate_dict(c: Candidate) -> dict[str, Any]:
+    """One candidate claim of ``ingest --json``."""
+    return {
+        "sentence": c.sentence,
+        "text": c.text,
+        "speaker": c.speaker,
+        "anonymous": c.anonymous,
+        "hedges": list(c.hedges),
+        "via": c.via,
+        "verb": c.verb,
+        "stance": c.stance,
+    }
