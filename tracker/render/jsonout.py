@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # annotations only: ``lexicon show --json`` needs no database modules
     from tracker.claims import AddResult
     from tracker.contradictions.types import Opposition
-    from tracker.credibility import Assessment
+    from tracker.credibility import Assessed, Assessment, OutletScore, Summary
     from tracker.extract.candidate import Candidate
+    from tracker.judgement.report import Item
     from tracker.models import Appearance, Claim, NameAlias, Outlet, Relation, Verdict
 
 
@@ -156,4 +157,76 @@ def candidate_dict(c: Candidate) -> dict[str, Any]:
         "via": c.via,
         "verb": c.verb,
         "stance": c.stance,
+    }
+
+
+def unverified_dict(claim: Claim, item: Assessed) -> dict[str, Any]:
+    """One claim of ``report unverified --json``: the claim object, why it is unverified,
+    its credibility grade and explanation, and how many outlets carry it."""
+    return {
+        **claim_dict(claim),
+        "reasons": list(item.assessment.unverified),
+        "credibility": item.assessment.grade,
+        "explanation": list(item.assessment.reasons),
+        "spread": item.spread,
+    }
+
+
+def outlet_score_dict(o: OutletScore) -> dict[str, Any]:
+    """One outlet of ``report outlets --json``: its record, accuracy and suggested grade."""
+    return {
+        "outlet": o.record.outlet,
+        "grade": o.record.grade,
+        "claims": o.record.carried,
+        "with_verdict": o.record.with_verdict,
+        "true": o.record.true,
+        "false": o.record.false,
+        "mixed": o.record.mixed,
+        "contradicted": o.record.contradicted,
+        "contradicted_share": round(o.contradicted_share, 4),
+        "accuracy": round(o.mean, 4),
+        "interval": [round(o.low, 4), round(o.high, 4)],
+        "suggested_grade": o.suggested,
+        "disagrees": o.disagrees,
+    }
+
+
+def summary_dict(result: Summary) -> dict[str, Any]:
+    """``report summary --json``: the counts, the most-spread unverified claims and the
+    outlets whose record disagrees with their grade."""
+    return {
+        "claims": result.claims,
+        "by_status": result.by_status,
+        "by_credibility": {str(k): v for k, v in result.by_credibility.items()},
+        "open_contradictions": result.open_contradictions,
+        "unverified": result.unverified_total,
+        "top_unverified": [
+            {
+                "id": i.id,
+                "key": i.key,
+                "text": i.text,
+                "spread": i.spread,
+                "reasons": list(i.assessment.unverified),
+            }
+            for i in result.top_unverified
+        ],
+        "disagreeing_outlets": [
+            {"outlet": o.record.outlet, "grade": o.record.grade, "suggested_grade": o.suggested}
+            for o in result.disagreeing_outlets
+        ],
+    }
+
+
+def contradiction_dict(it: Item) -> dict[str, Any]:
+    """One pair of ``report contradictions --json``: both claims, the detectors' kinds and
+    reasons, the score, the state, the topic and the relation id."""
+    return {
+        "a": claim_dict(it.a),
+        "b": claim_dict(it.b),
+        "kinds": it.kinds,
+        "reasons": it.reasons,
+        "score": it.score,
+        "state": it.state,
+        "topic": it.topic,
+        "relation": it.relation.id,
     }
