@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # annotations only: ``lexicon show --json`` needs no database modules
     from tracker.claims import AddResult
-    from tracker.contradictions.types import Opposition
+    from tracker.contradictions.types import Opposition, Signal
     from tracker.credibility import Assessed, Assessment, OutletScore, Summary
     from tracker.extract.candidate import Candidate
-    from tracker.judgement.report import Item
+    from tracker.judgement.report import Comparison, Item
     from tracker.models import Appearance, Claim, NameAlias, Outlet, Relation, Verdict
 
 
@@ -229,4 +229,29 @@ def contradiction_dict(it: Item) -> dict[str, Any]:
         "state": it.state,
         "topic": it.topic,
         "relation": it.relation.id,
+    }
+
+
+def clusters_list(clusters: list[list[Claim]]) -> list[list[dict[str, Any]]]:
+    """``dedupe --json``: each near-duplicate cluster as the list of its claim objects."""
+    return [[claim_dict(c) for c in members] for members in clusters]
+
+
+def signal_dict(sg: Signal) -> dict[str, Any]:
+    """A contradiction signal of ``compare --json``."""
+    return {"kind": sg.kind, "score": sg.score, "reasons": list(sg.reasons)}
+
+
+def compare_dict(cmp: Comparison) -> dict[str, Any]:
+    """``compare --json``: both claims, the facts read on each side, the similarity scores,
+    whether they are plausibly related, the detectors' signals and the stored relations."""
+    return {
+        "a": claim_dict(cmp.a),
+        "b": claim_dict(cmp.b),
+        "facts_a": cmp.facts_a,
+        "facts_b": cmp.facts_b,
+        "scores": cmp.scores,
+        "plausible": cmp.plausible,
+        "signals": [signal_dict(sg) for sg in cmp.signals],
+        "relations": [relation_dict(r) for r in cmp.relations],
     }
