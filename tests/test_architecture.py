@@ -1,7 +1,8 @@
 """The package's shape, as docs/architecture.md draws it: no import cycle between tracker
 modules (imports inside functions count), no arrow from the core into ``tracker.cli`` or
-``tracker.render``, and no module over 600 lines and no function over 80 lines in
-``tracker/``. (That no migration revision imports project code is tests/test_migrations.py's.)"""
+``tracker.render``, no module over 600 lines and no function over 80 lines in
+``tracker/``, and no ``--json`` shape built in ``tracker/cli/`` (``tracker.render`` builds
+them). (That no migration revision imports project code is tests/test_migrations.py's.)"""
 
 from __future__ import annotations
 
@@ -131,3 +132,57 @@ def test_the_checks_see_what_they_look_for():
         if isinstance(sub, ast.ImportFrom) and (sub.module or "").startswith("tracker")
     ]
     assert inside  # the CLI imports the core inside its commands
+
+
+def _inline_shape(node: ast.expr) -> bool:
+    """Whether ``node`` builds a JSON shape in place: a dict literal or comprehension, a
+    call to ``asdict``, or a list, tuple or comprehension of such things or of lists."""
+    if isinstance(node, ast.Dict | ast.DictComp):
+        return True
+    if isinstance(node, ast.Call):
+        func = node.func
+        return (func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)) == "asdict"
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        return any(isinstance(e, ast.List | ast.ListComp) or _inline_shape(e) for e in node.elts)
+    if isinstance(node, ast.ListComp | ast.SetComp | ast.GeneratorExp):
+        return isinstance(node.elt, ast.List | ast.ListComp) or _inline_shape(node.elt)
+    return False
+
+
+def _inline_json_shapes(tree: ast.AST) -> list[int]:
+    """Lines where ``print_json`` is handed a shape built in place."""
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and (node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None))
+        == "print_json"
+        and any(_inline_shape(arg) for arg in node.args)
+    ]
+
+
+def test_every_json_shape_is_built_in_render():
+    """A command hands print_json what a tracker.render function built (docs/json.md):
+    no dict, asdict or nested list is put together in tracker/cli/."""
+    wrong = [
+        (path.name, line)
+        for path in sorted((PACKAGE / "cli").glob("*.py"))
+        for line in _inline_json_shapes(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert wrong == []
+
+
+def test_the_json_shape_check_sees_inline_shapes():
+    def found(src: str) -> bool:
+        return bool(_inline_json_shapes(ast.parse(src)))
+
+    assert found('print_json({"a": 1})')
+    assert found("print_json({**claim_dict(c), 'score': s})")
+    assert found('print_json([{"name": a.name} for a in rows])')
+    assert found("print_json({**asdict(report)})")
+    assert found("print_json(asdict(report))")
+    assert found("print_json([[claim_dict(c) for c in m] for m in found])")
+    assert found("common.print_json({k: v for k, v in x})")
+    assert not found("print_json(claim_dict(c))")
+    assert not found("print_json([claim_dict(c) for c in rows])")
+    assert not found("print_json(summary_dict(result))")

@@ -20,6 +20,7 @@ import and an export. Pure: no database, no tracker imports.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 KINDS = ("text", "flag", "count", "number", "list")
 HOLDERS = ("appearance", "claim", "line")
@@ -164,3 +165,12 @@ CSV_COLUMNS: tuple[str, ...] = tuple(dict.fromkeys(f.name for fields in LINES.va
 def columns_of_kind(kind: str) -> frozenset[str]:
     """The names that hold ``kind`` values in any line type."""
     return frozenset(f.name for fields in LINES.values() for f in fields if f.kind == kind)
+
+
+def appearance_values(appearance: Any) -> dict[str, Any]:
+    """A stored appearance (a ``models.Appearance``) as the claim line's appearance fields,
+    in the table's order, its outlets by name."""
+    values = {name: getattr(appearance, name) for name in APPEARANCE_COLUMNS}
+    via = appearance.via
+    values.update(outlet=appearance.outlet.name, via=via.name if via is not None else None)
+    return {f.name: values[f.name] for f in by_holder("appearance")}

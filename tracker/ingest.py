@@ -56,16 +56,3 @@ def store(session: Session, data: claims.ClaimInput, *, merge: bool = True) -> c
 
     plan = single.plan_add(session, data)
     return workflow.apply_plan(session, plan, merge=merge and plan.same is not None)
-
-
-def candidate_dict(c) -> dict:
-    return {
-        "sentence": c.sentence,
-        "text": c.text,
-        "speaker": c.speaker,
-        "anonymous": c.anonymous,
-        "hedges": list(c.hedges),
-        "via": c.via,
-        "verb": c.verb,
-        "stance": c.stance,
-    }

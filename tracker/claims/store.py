@@ -10,15 +10,15 @@ prompts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from tracker import events, fields, outlets
+from tracker import events, outlets
 from tracker.claims.inputs import ClaimInput, appearance_columns
 from tracker.db import chunks
 from tracker.errors import NotFound
+from tracker.fields import appearance_values
 from tracker.judgement.postings import index_claim, post_claims
 from tracker.matching.form import alias_map, fingerprint, same_text_form
 from tracker.models import Appearance, Claim, Outlet, Relation
@@ -196,14 +196,6 @@ def texts_of(session: Session, ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}
     return dict(session.execute(select(Claim.id, Claim.text).where(Claim.id.in_(ids))).all())
-
-
-def appearance_values(a: Appearance) -> dict[str, Any]:
-    """A stored appearance as the claim line's appearance fields
-    (``fields.by_holder("appearance")``), in order, outlets by name."""
-    values = {name: getattr(a, name) for name in fields.APPEARANCE_COLUMNS}
-    values.update(outlet=a.outlet.name, via=a.via.name if a.via else None)
-    return {f.name: values[f.name] for f in fields.by_holder("appearance")}
 
 
 def snapshot_claim(session: Session, claim: Claim) -> dict:

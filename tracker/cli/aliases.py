@@ -35,11 +35,12 @@ def list_(ctx: typer.Context, json_: JsonOpt = False) -> None:
     """List the name aliases."""
     from tracker import aliases
     from tracker.render import console, data
+    from tracker.render.jsonout import alias_dict
 
     with session(ctx) as s:
         rows = aliases.list_all(s)
         if json_:
-            print_json([{"name": a.name, "variant": a.variant} for a in rows])
+            print_json([alias_dict(a) for a in rows])
         else:
             for a in rows:
                 console().print(data(f"{a.variant} → {a.name}"))

@@ -48,7 +48,7 @@ def add(
     from tracker.judgement import single
     from tracker.render import console
     from tracker.render.claims import add_summary, found_table
-    from tracker.render.jsonout import claim_dict, relation_dict
+    from tracker.render.jsonout import claim_add_dict
 
     data = claims.ClaimInput(
         text=text,
@@ -80,13 +80,7 @@ def add(
             )
         result = workflow.apply_plan(s, plan, merge=merge)
         if json_:
-            print_json(
-                {
-                    "created": result.created,
-                    "claim": claim_dict(result.claim),
-                    "relations": [relation_dict(r) for r in result.relations],
-                }
-            )
+            print_json(claim_add_dict(result))
         else:
             out.print(add_summary(result))
 
@@ -134,7 +128,7 @@ def show(
     from tracker import claims, credibility, speakers
     from tracker.render import console
     from tracker.render.claims import claim_tree
-    from tracker.render.jsonout import claim_dict, origin_dict, relation_dict, verdict_dict
+    from tracker.render.jsonout import claim_show_dict
 
     with session(ctx) as s:
         claim = claims.get(s, ref)
@@ -143,19 +137,7 @@ def show(
         others = claims.texts_of(s, [r.b_id if r.a_id == claim.id else r.a_id for r in rels])
         assessed = credibility.assess_one(s, claim.id).assessment
         if json_:
-            print_json(
-                {
-                    **claim_dict(claim, status),
-                    "origins": [origin_dict(o) for o in assessed.origins],
-                    "credibility": {
-                        "grade": assessed.grade,
-                        "reasons": list(assessed.reasons),
-                        "unverified": list(assessed.unverified),
-                    },
-                    "relations": [relation_dict(r) for r in rels],
-                    "verdicts": [verdict_dict(v) for v in claim.verdicts],
-                }
-            )
+            print_json(claim_show_dict(claim, status, rels, assessed))
         else:
             console().print(claim_tree(claim, status, rels, others, assessed, speakers.lookup(s)))
 
@@ -172,13 +154,13 @@ def search(
     from tracker.matching import search as matching_search
     from tracker.render import console
     from tracker.render.claims import search_table
-    from tracker.render.jsonout import claim_dict
+    from tracker.render.jsonout import search_hit_dict
 
     with session(ctx) as s:
         hits = matching_search.search(s, query, limit=limit)
         found = [(claims.get(s, str(cid)), score) for cid, score in hits]
         if json_:
-            print_json([{**claim_dict(c), "score": score} for c, score in found])
+            print_json([search_hit_dict(c, score) for c, score in found])
         else:
             console().print(search_table(query, found))
 

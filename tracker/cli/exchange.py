@@ -36,7 +36,6 @@ def import_(
     """Import claims and outlets. Every line is checked first; one bad line and nothing is
     written (unless --skip-invalid)."""
     import sys
-    from dataclasses import asdict
 
     from tracker import exchange
 
@@ -72,7 +71,9 @@ def import_(
         # Before the commit: when the rejects cannot be written, nothing is imported.
         rejects_path = exchange.write_rejects(source) if source.rejects else None
     if json_:
-        print_json({**asdict(report), "rejects_file": str(rejects_path) if rejects_path else None})
+        from tracker.render.jsonout import import_report_dict
+
+        print_json(import_report_dict(report, rejects_path))
         return
     from tracker.render import console
     from tracker.render.exchange import import_summary
@@ -147,12 +148,13 @@ def ingest(
     from tracker.cli.common import interactive
     from tracker.render import console, data
     from tracker.render.claims import add_summary, candidate_panel
+    from tracker.render.jsonout import candidate_dict
 
     with session(ctx) as s:
         outlet_name = core.check_target(s, outlet, date)
         candidates = core.read_article(file)
         if json_:
-            print_json([core.candidate_dict(c) for c in candidates])
+            print_json([candidate_dict(c) for c in candidates])
             return
         out = console()
         if not candidates:

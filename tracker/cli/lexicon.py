@@ -28,10 +28,11 @@ def show(json_: JsonOpt = False) -> None:
     """Print the lexicon in force: built-in oppositions merged with your file."""
     from tracker.contradictions import load_lexicon
     from tracker.render import console, data
+    from tracker.render.jsonout import opposition_dict
 
     lex = load_lexicon()
     if json_:
-        print_json([{"name": o.name, "a": list(o.a), "b": list(o.b)} for o in lex.oppositions])
+        print_json([opposition_dict(o) for o in lex.oppositions])
         return
     out = console()
     for o in lex.oppositions:

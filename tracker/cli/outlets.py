@@ -68,14 +68,14 @@ def show(
     """Show one outlet, its aliases and the claims it carried."""
     from tracker import outlets
     from tracker.render import console
-    from tracker.render.jsonout import outlet_dict
+    from tracker.render.jsonout import outlet_show_dict
     from tracker.render.outlets import outlet_panel
 
     with session(ctx) as s:
         o = outlets.resolve(s, name)
         record = outlets.track_record(s, o)
         if json_:
-            print_json({**outlet_dict(o, outlets.alias_names(o)), "record": record})
+            print_json(outlet_show_dict(o, outlets.alias_names(o), record))
         else:
             console().print(outlet_panel(o, outlets.alias_names(o), record))
 

@@ -67,7 +67,7 @@ def unverified(
     or an interested party, ranked by how many outlets carry them."""
     from tracker import claims, credibility
     from tracker.render.credibility import unverified_doc
-    from tracker.render.jsonout import claim_dict
+    from tracker.render.jsonout import unverified_dict
 
     check_output(output, json_)
 
@@ -79,18 +79,7 @@ def unverified(
         else:
             items, total = credibility.unverified(s, limit or None)
         if json_:
-            print_json(
-                [
-                    {
-                        **claim_dict(claims.get(s, str(it.id))),
-                        "reasons": list(it.assessment.unverified),
-                        "credibility": it.assessment.grade,
-                        "explanation": list(it.assessment.reasons),
-                        "spread": it.spread,
-                    }
-                    for it in items
-                ]
-            )
+            print_json([unverified_dict(claims.get(s, str(it.id)), it) for it in items])
             return
         show(unverified_doc(items, total), output)
 
@@ -107,6 +96,7 @@ def outlets(
     from tracker import credibility
     from tracker.errors import InvalidInput
     from tracker.render.credibility import outlets_doc
+    from tracker.render.jsonout import outlet_score_dict
 
     check_output(output, json_)
 
@@ -122,26 +112,7 @@ def outlets(
     with session(ctx) as s:
         scores = sorted(credibility.outlet_scores(s), key=keys[sort])
     if json_:
-        print_json(
-            [
-                {
-                    "outlet": o.record.outlet,
-                    "grade": o.record.grade,
-                    "claims": o.record.carried,
-                    "with_verdict": o.record.with_verdict,
-                    "true": o.record.true,
-                    "false": o.record.false,
-                    "mixed": o.record.mixed,
-                    "contradicted": o.record.contradicted,
-                    "contradicted_share": round(o.contradicted_share, 4),
-                    "accuracy": round(o.mean, 4),
-                    "interval": [round(o.low, 4), round(o.high, 4)],
-                    "suggested_grade": o.suggested,
-                    "disagrees": o.disagrees,
-                }
-                for o in scores
-            ]
-        )
+        print_json([outlet_score_dict(o) for o in scores])
         return
     show(outlets_doc(scores), output)
 
@@ -152,6 +123,7 @@ def summary(ctx: typer.Context, json_: JsonOpt = False, output: OutputOpt = None
     unverified claims, outlets whose record disagrees with their grade."""
     from tracker import credibility
     from tracker.render.credibility import summary_doc
+    from tracker.render.jsonout import summary_dict
 
     check_output(output, json_)
 
@@ -163,29 +135,7 @@ def summary(ctx: typer.Context, json_: JsonOpt = False, output: OutputOpt = None
         else:
             result = credibility.summary(s)
     if json_:
-        print_json(
-            {
-                "claims": result.claims,
-                "by_status": result.by_status,
-                "by_credibility": {str(k): v for k, v in result.by_credibility.items()},
-                "open_contradictions": result.open_contradictions,
-                "unverified": result.unverified_total,
-                "top_unverified": [
-                    {
-                        "id": i.id,
-                        "key": i.key,
-                        "text": i.text,
-                        "spread": i.spread,
-                        "reasons": list(i.assessment.unverified),
-                    }
-                    for i in result.top_unverified
-                ],
-                "disagreeing_outlets": [
-                    {"outlet": o.record.outlet, "grade": o.record.grade, "suggested_grade": o.suggested}
-                    for o in result.disagreeing_outlets
-                ],
-            }
-        )
+        print_json(summary_dict(result))
         return
     show(summary_doc(result), output)
 
@@ -204,27 +154,13 @@ def contradictions(
 
     from tracker.judgement import report as judged
     from tracker.render.contradictions import report_doc
-    from tracker.render.jsonout import claim_dict
+    from tracker.render.jsonout import contradiction_dict
 
     check_output(output, json_)
     say = (lambda m: typer.echo(m, err=True)) if sys.stderr.isatty() and not json_ else None
     with session(ctx) as s:
         items = judged.contradiction_report(s, include_dismissed=all_, progress=say)
         if json_:
-            print_json(
-                [
-                    {
-                        "a": claim_dict(it.a),
-                        "b": claim_dict(it.b),
-                        "kinds": it.kinds,
-                        "reasons": it.reasons,
-                        "score": it.score,
-                        "state": it.state,
-                        "topic": it.topic,
-                        "relation": it.relation.id,
-                    }
-                    for it in items
-                ]
-            )
+            print_json([contradiction_dict(it) for it in items])
             return
         show(report_doc(items, all_), output)

@@ -90,12 +90,12 @@ def dedupe(
     from tracker import dedupe as core
     from tracker.render import console
     from tracker.render.claims import cluster_panel
-    from tracker.render.jsonout import claim_dict
+    from tracker.render.jsonout import clusters_list
 
     with session(ctx) as s:
         found = core.find_clusters(s, progress=None if json_ else info)
         if json_:
-            print_json([[claim_dict(claims.get(s, str(i))) for i in c.ids] for c in found])
+            print_json(clusters_list([[claims.get(s, str(i)) for i in c.ids] for c in found]))
             return
         out = console()
         if not found:
@@ -161,25 +161,11 @@ def compare(ctx: typer.Context, a: Ref, b: Ref, json_: JsonOpt = False) -> None:
     from tracker.judgement import report
     from tracker.render import console
     from tracker.render.contradictions import compare_view
-    from tracker.render.jsonout import claim_dict, relation_dict
+    from tracker.render.jsonout import compare_dict
 
     with session(ctx) as s:
         cmp = report.compare(s, a, b)
         if json_:
-            print_json(
-                {
-                    "a": claim_dict(cmp.a),
-                    "b": claim_dict(cmp.b),
-                    "facts_a": cmp.facts_a,
-                    "facts_b": cmp.facts_b,
-                    "scores": cmp.scores,
-                    "plausible": cmp.plausible,
-                    "signals": [
-                        {"kind": sg.kind, "score": sg.score, "reasons": list(sg.reasons)}
-                        for sg in cmp.signals
-                    ],
-                    "relations": [relation_dict(r) for r in cmp.relations],
-                }
-            )
+            print_json(compare_dict(cmp))
             return
         console().print(compare_view(cmp))

@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker import fields, outlets
-from tracker.claims.store import appearance_values
 from tracker.exchange import claimreview, csv_format
+from tracker.fields import appearance_values
 from tracker.models import Appearance, Claim, Outlet, Relation, Speaker, Verdict
 
 

@@ -8,9 +8,11 @@ included) are shown as visible escapes instead of reaching the terminal.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.text import Text
+if TYPE_CHECKING:  # rich is imported when a view is made: ``import --json`` needs none of it
+    from rich.console import Console
+    from rich.text import Text
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -24,8 +26,12 @@ def inert(value: object) -> str:
 
 def data(value: object, style: str = "") -> Text:
     """Database text as a rich Text: never markup, never terminal control codes."""
+    from rich.text import Text
+
     return Text(inert(value), style=style)
 
 
 def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
