@@ -145,15 +145,16 @@ def test_the_duplicates_of_a_pool_are_those_of_each_member_alone():
 
 def test_lexicon_partners_join_the_pool_through_rare_shared_words():
     """A call for calm and a call to escalate share few words; their opposition and two
-    shared words (a place and "militia") bring them together, where the rarest-token rule
-    alone would not."""
+    shared words (a place and "militia") bring them together, where the candidate rule
+    alone would not (the escalation's rarest word, Baiji, ties it to another claim)."""
     texts = [
         "The IRGC commander asked the militia chiefs gathered in Mosul to keep calm until the election.",
         *[
             f"On a trip to Mosul an envoy urged traders to keep supply routes open, day {n}."
             for n in range(12)
         ],
-        "During a trip to Mosul an envoy urged the militias to step up attacks on supply routes.",
+        "Traders in Baiji reopened the grain market.",
+        "During a trip to Mosul an envoy from Baiji urged the militias to step up attacks on supply routes.",
     ]
     forms = [(i, " ".join(posted_tokens(t, fold_text(t)))) for i, t in enumerate(texts)]
     holders = AllHolders(forms).before(len(texts) - 1)

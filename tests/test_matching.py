@@ -336,3 +336,29 @@ def test_every_posted_token_is_found_again_in_sqlite_fts5(fts_engine):
             conn.rollback()
 
     check()
+
+
+def test_the_rarest_word_alone_brings_in_a_claim_older_than_every_window():
+    """A rewording whose one rare word (a name) is shared with an old claim, and whose
+    other words are common enough that the old claim is out of their windows, still
+    meets it: the rarest query token ties on its own when the window holds all its
+    holders."""
+    texts = [
+        "Kataib Zulfiqar fired rockets at the airport base.",
+        *[f"Militia {n} fired rockets at the airport base near Basra on day {n}." for n in range(70)],
+        "Zulfiqar's men fired rockets at the airport base.",
+    ]
+    assert 0 in _pool_of(texts, len(texts) - 1)
+
+
+def test_query_tokens_rank_by_how_many_claims_hold_them_beyond_the_window():
+    from tracker.matching.index import AllHolders
+    from tracker.matching.pool import held_tokens
+    from tracker.matching.settings import SETTINGS
+
+    many, fewer = SETTINGS.window + 30, SETTINGS.window + 5
+    forms = [(i, "alpha") for i in range(many)] + [(many + i, "zeta") for i in range(fewer)]
+    holders = AllHolders(forms).before(10**6)
+    ranked = [tok for _, tok, _ in held_tokens(["alpha", "zeta"], holders)]
+    assert ranked == ["zeta", "alpha"]  # not in token order: zeta is held by fewer claims
+    assert holders.count("alpha") == many and len(holders("alpha")) == SETTINGS.window + 1

@@ -124,14 +124,26 @@ def newest_holders(conn: Connection | Session, tokens: Sequence[str], n: int) ->
     return out
 
 
-def holding_counts(conn: Connection | Session, tokens: Sequence[str], cap: int) -> dict[str, int]:
-    """How many claims hold each token, counted up to ``cap`` (a common token costs an
-    index walk, not a transfer)."""
+def holding_counts(
+    conn: Connection | Session, tokens: Sequence[str], cap: int, exclude: int | None = None
+) -> dict[str, int]:
+    """How many claims (other than ``exclude``) hold each token, counted up to ``cap`` (a
+    common token costs an index walk, not a transfer)."""
+    other = -1 if exclude is None else exclude
     if _fts(conn):
-        sql = f"SELECT count(*) FROM (SELECT 1 FROM {POSTINGS_FTS} WHERE {POSTINGS_FTS} MATCH :t LIMIT :n)"
-        return {t: conn.execute(text(sql), {"t": _fts_phrase(t), "n": cap}).scalar() for t in tokens}
-    sql = "SELECT count(*) FROM (SELECT 1 FROM claim_tokens WHERE token = :t LIMIT :n) AS t"
-    return {t: conn.execute(text(sql), {"t": t, "n": cap}).scalar() for t in tokens}
+        sql = (
+            f"SELECT count(*) FROM (SELECT 1 FROM {POSTINGS_FTS} WHERE {POSTINGS_FTS} MATCH ? "
+            "AND rowid != ? LIMIT ?)"
+        )
+        cursor = _dbapi(conn).cursor()
+        try:
+            return {t: cursor.execute(sql, (_fts_phrase(t), other, cap)).fetchone()[0] for t in tokens}
+        finally:
+            cursor.close()
+    sql = (
+        "SELECT count(*) FROM (SELECT 1 FROM claim_tokens WHERE token = :t AND claim_id != :x LIMIT :n) AS t"
+    )
+    return {t: conn.execute(text(sql), {"t": t, "x": other, "n": cap}).scalar() for t in tokens}
 
 
 def _cap() -> int:
@@ -147,6 +159,7 @@ class StoredHolders:
         self.conn = conn
         self.exclude = exclude
         self._cache: dict[str, list[int]] = {}
+        self._counts: dict[str, int] = {}
         self.empty = conn.execute(select(Claim.id).limit(1)).first() is None
 
     def prefetch(self, tokens: Iterable[str]) -> None:
@@ -155,17 +168,29 @@ class StoredHolders:
             return
         if self.empty:
             self._cache.update((t, []) for t in todo)
+            self._counts.update((t, 0) for t in todo)
             return
         extra = 1 if self.exclude is not None else 0
         for tok, ids in newest_holders(self.conn, todo, _cap() + extra).items():
             if extra:
                 ids = [i for i in ids if i != self.exclude][-_cap() :]
             self._cache[tok] = ids
+        # A token held by fewer claims than the window shows them all: its count is known.
+        common = [t for t in todo if len(self._cache[t]) >= _cap()]
+        self._counts.update((t, len(self._cache[t])) for t in todo)
+        if common:
+            self._counts.update(holding_counts(self.conn, common, SETTINGS.rank_cap, self.exclude))
 
     def __call__(self, token: str) -> list[int]:
         if token not in self._cache:
             self.prefetch([token])
         return self._cache[token]
+
+    def count(self, token: str) -> int:
+        """How many claims hold ``token``, up to ``rank_cap``."""
+        if token not in self._counts:
+            self.prefetch([token])
+        return self._counts[token]
 
 
 class Overlay:
@@ -193,6 +218,9 @@ class Overlay:
             return local[-_cap() :]
         return (stored + local)[-_cap() :]
 
+    def count(self, token: str) -> int:
+        return min(self.stored.count(token) + len(self._local.get(token, ())), SETTINGS.rank_cap)
+
 
 class AllHolders:
     """Every active claim's postings in memory, for a pass over the whole database: the
@@ -206,19 +234,28 @@ class AllHolders:
                 lists[tok].append(cid)
         self.lists = dict(lists)
 
-    def before(self, cid: int):
-        """The ``holders`` function of claim ``cid``: the newest holders older than it."""
-        lists = self.lists
-        cap = _cap()
+    def before(self, cid: int) -> Older:
+        """The ``holders`` of claim ``cid``: the newest holders older than it."""
+        return Older(self.lists, cid)
 
-        def holders(token: str) -> list[int]:
-            ids = lists.get(token)
-            if not ids:
-                return []
-            end = bisect_left(ids, cid)
-            return ids[max(0, end - cap) : end]
 
-        return holders
+class Older:
+    """The holders of each token older than one claim, from ``AllHolders``' lists."""
+
+    def __init__(self, lists: dict[str, list[int]], cid: int) -> None:
+        self.lists = lists
+        self.cid = cid
+
+    def __call__(self, token: str) -> list[int]:
+        ids = self.lists.get(token)
+        if not ids:
+            return []
+        end = bisect_left(ids, self.cid)
+        return ids[max(0, end - _cap()) : end]
+
+    def count(self, token: str) -> int:
+        ids = self.lists.get(token)
+        return min(bisect_left(ids, self.cid), SETTINGS.rank_cap) if ids else 0
 
 
 def all_forms(conn: Connection | Session) -> list[tuple[int, str]]:

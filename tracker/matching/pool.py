@@ -4,11 +4,14 @@ One rule, whatever the way a claim arrives (``claim add``, ``import``, ``ingest`
 edit) or the pass that looks at it (``dedupe``, the contradiction scan):
 
 1. Of the claim's tokens (``tokens_of`` its matching form), those that some other claim
-   holds are ranked by how many claims hold them, counted up to ``window + 1`` (ties in
+   holds are ranked by how many claims hold them, counted up to ``rank_cap`` (ties in
    token order); the ``query_tokens`` rarest are the claim's *query tokens*.
 2. For each query token, the ``window`` newest claims holding it are looked at.
 3. A claim found through at least ``shared_tokens`` of the query tokens (through all of
-   them, when there are fewer) is in the pool.
+   them, when there are fewer) is in the pool; so is every claim holding the rarest
+   query token when no more than ``window`` claims hold it (the rarest word a claim has,
+   a name most often, is reason enough to compare two claims, however common the rest
+   of their words are).
 4. When more than ``pool`` claims qualify, those sharing the most weight are kept (a
    query token held by ``n`` claims weighs ``1 / sqrt(1 + n)``), then the newest.
 5. A claim on one side of an opposition of the opposing-action lexicon also meets the
@@ -20,8 +23,9 @@ edit) or the pass that looks at it (``dedupe``, the contradiction scan):
    need only be rare among the claims on the other side; the opposition is the reason to
    look at them.
 
-The rule reads only ``holders(token)``: the newest ``window + 1`` claims holding a
-token, oldest first, as the source answers it (the database, the database plus an
+The rule reads only ``holders(token)``, the newest ``window + 1`` claims holding a
+token, oldest first, and ``holders.count(token)``, how many hold it, as the source answers
+them (the database, the database plus an
 import's new claims, or for a whole-database pass the claims older than the one judged).
 So the same claim against the same stored claims gets the same pool from every source.
 Pure: no database, no printing.
@@ -31,12 +35,20 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from itertools import chain
+from typing import Protocol
 
 from tracker.matching.settings import SETTINGS
 
-Holders = Callable[[str], Sequence[int]]
+
+class Holders(Protocol):
+    """A source of postings: ``holders(token)``, the newest ``window + 1`` claims holding
+    a token, oldest first; ``holders.count(token)``, how many hold it, up to ``rank_cap``."""
+
+    def __call__(self, token: str) -> Sequence[int]: ...
+
+    def count(self, token: str) -> int: ...
 
 
 def held_tokens(tokens: Sequence[str], holders: Holders) -> list[tuple[int, str, Sequence[int]]]:
@@ -46,7 +58,7 @@ def held_tokens(tokens: Sequence[str], holders: Holders) -> list[tuple[int, str,
     for tok in tokens:
         ids = holders(tok)
         if ids:
-            found.append((len(ids), tok, ids))
+            found.append((holders.count(tok), tok, ids))
     found.sort(key=lambda e: (e[0], e[1]))
     return found
 
@@ -66,7 +78,9 @@ def _rarest_sharers(chosen: list[tuple[int, str, Sequence[int]]]) -> list[int]:
     looked = [ids[-window:] for _, _, ids in chosen]
     need = min(SETTINGS.shared_tokens, len(chosen))
     hits = Counter(chain.from_iterable(looked))
-    members = [cid for cid, n in hits.items() if n >= need]
+    # The rarest query token, when the window holds all its holders, ties on its own.
+    rarest = set(chosen[0][2]) if chosen[0][0] <= window else set()
+    members = [cid for cid, n in hits.items() if n >= need or cid in rarest]
     if len(members) > SETTINGS.pool:
         weights = [1.0 / (1 + n) ** 0.5 for n, _, _ in chosen]
         sets = [set(ids) for ids in looked]

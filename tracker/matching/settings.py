@@ -21,6 +21,9 @@ class Settings:
     window: int = 50
     """Candidate rule: for each token, only the this-many newest claims holding it are
     looked at; a token held by more is common, and its older holders are out of reach."""
+    rank_cap: int = 1000
+    """Candidate rule: how many claims hold a token is counted up to this many; tokens
+    held by more rank as equally common."""
     query_tokens: int = 6
     """Candidate rule: a claim looks for partners through its this-many rarest tokens."""
     shared_tokens: int = 2
