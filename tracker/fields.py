@@ -19,15 +19,13 @@ import and an export. Pure: no database, no tracker imports.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 KINDS = ("text", "flag", "count", "number", "list")
 HOLDERS = ("appearance", "claim", "line")
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     name: str  # in JSON Lines, CSV and --json alike
     kind: str = "text"  # text, flag (true/false), count (a whole number > 0), number, list
     holder: str = "line"  # where a claim line's value is kept (see the module docstring)
