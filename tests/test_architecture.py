@@ -186,3 +186,19 @@ def test_the_json_shape_check_sees_inline_shapes():
     assert not found("print_json(claim_dict(c))")
     assert not found("print_json([claim_dict(c) for c in rows])")
     assert not found("print_json(summary_dict(result))")
+
+
+def test_every_package_is_installed():
+    """A package folder missing from pyproject.toml's list works in an editable checkout
+    and is absent from a real install."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "tracker").rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert found - listed == set()
