@@ -54,22 +54,29 @@ class Holders(Protocol):
 def held_tokens(tokens: Sequence[str], holders: Holders) -> list[tuple[int, str, Sequence[int]]]:
     """(holder count, token, holders) of the tokens some claim holds, rarest first; the
     first ``query_tokens`` of them are the claim's query tokens."""
+    return [(n, tok, holders(tok)) for n, tok in _ranked(tokens, holders)]
+
+
+def _ranked(tokens: Sequence[str], holders: Holders) -> list[tuple[int, str]]:
+    """(holder count, token) of the tokens some claim holds, rarest first."""
     found = []
     for tok in tokens:
-        ids = holders(tok)
-        if ids:
-            found.append((holders.count(tok), tok, ids))
-    found.sort(key=lambda e: (e[0], e[1]))
+        n = holders.count(tok)
+        if n:
+            found.append((n, tok))
+    found.sort()
     return found
 
 
 def pool(tokens: Sequence[str], holders: Holders, partners: Sequence[str] = ()) -> list[int]:
     """The claims a claim with these posted ``tokens`` (and the side markers of its
     ``partners``) is judged against, oldest first."""
-    held = held_tokens(tokens, holders)
-    members = _rarest_sharers(held[: SETTINGS.query_tokens]) if held else []
-    if partners and held:
-        members = sorted(set(members) | set(_partners(held, partners, holders)))
+    ranked = _ranked(tokens, holders)
+    if not ranked:
+        return []
+    members = _rarest_sharers([(n, tok, holders(tok)) for n, tok in ranked[: SETTINGS.query_tokens]])
+    if partners:
+        members = sorted(set(members) | set(_partners(ranked, partners, holders)))
     return members
 
 
@@ -89,9 +96,7 @@ def _rarest_sharers(chosen: list[tuple[int, str, Sequence[int]]]) -> list[int]:
     return sorted(members)
 
 
-def _partners(
-    held: list[tuple[int, str, Sequence[int]]], partners: Sequence[str], holders: Holders
-) -> list[int]:
+def _partners(held: list[tuple[int, str]], partners: Sequence[str], holders: Holders) -> list[int]:
     window = SETTINGS.window
     side = set(chain.from_iterable(holders(m)[-window:] for m in partners))
     if not side:
@@ -99,8 +104,8 @@ def _partners(
     need = min(SETTINGS.shared_tokens, len(held))
     weight: dict[int, float] = {}
     count: Counter = Counter()
-    for n, _, ids in held:
-        sharers = side.intersection(ids[-window:])
+    for n, tok in held:
+        sharers = side.intersection(holders(tok)[-window:])
         if len(sharers) > SETTINGS.partner_token_cap:
             continue
         w = 1.0 / (1 + n) ** 0.5
