@@ -450,3 +450,28 @@ def test_an_unknown_field_names_the_field_it_likely_means(line, message):
 
     with pytest.raises(InvalidInput, match=message):
         _parse_one(1, line, "claims.jsonl")
+
+
+def test_a_large_import_leaves_postgresql_vacuumed(cli, db_url, monkeypatch):
+    """After a large import PostgreSQL's visibility map covers the new postings, so that
+    the candidate index answers from the index alone; SQLite has nothing to do."""
+    from sqlalchemy import text
+
+    from tests.conftest import FIXTURES
+    from tracker import db
+
+    monkeypatch.setattr(db, "VACUUM_FROM", 1)
+    cli.ok("import", str(FIXTURES / "iraq-militias-2021.jsonl"))
+    engine = db.make_engine(db_url)
+    try:
+        if engine.dialect.name != "postgresql":
+            assert db.tidy_after_bulk(db_url, 10**9) is False
+            assert db.tidy_after_bulk(db_url, db.VACUUM_FROM) is False
+            return
+        with engine.connect() as conn:
+            visible = conn.execute(
+                text("SELECT relallvisible FROM pg_class WHERE oid = 'claim_tokens'::regclass")
+            ).scalar()
+        assert visible > 0
+    finally:
+        engine.dispose()

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from tracker.cli.common import JsonOpt, info, print_json, session
+from tracker.cli.common import JsonOpt, info, print_json, session, target
 
 
 def import_(
@@ -70,6 +70,9 @@ def import_(
         report.rejected = len(source.rejects)
         # Before the commit: when the rejects cannot be written, nothing is imported.
         rejects_path = exchange.write_rejects(source) if source.rejects else None
+    from tracker import db
+
+    db.tidy_after_bulk(target(ctx), report.claims_added + report.appearances_added)
     if json_:
         from tracker.render.jsonout import import_report_dict
 

@@ -140,10 +140,11 @@ def holding_counts(
             return {t: cursor.execute(sql, (_fts_phrase(t), other, cap)).fetchone()[0] for t in tokens}
         finally:
             cursor.close()
-    sql = (
-        "SELECT count(*) FROM (SELECT 1 FROM claim_tokens WHERE token = :t AND claim_id != :x LIMIT :n) AS t"
+    sql = text(
+        "SELECT t.tok, (SELECT count(*) FROM (SELECT 1 FROM claim_tokens WHERE token = t.tok "
+        "AND claim_id != :x LIMIT :n) AS h) FROM unnest(CAST(:toks AS text[])) AS t(tok)"
     )
-    return {t: conn.execute(text(sql), {"t": t, "x": other, "n": cap}).scalar() for t in tokens}
+    return dict(conn.execute(sql, {"toks": list(tokens), "x": other, "n": cap}).all())
 
 
 def _cap() -> int:
