@@ -459,3 +459,28 @@ def test_postings_written_before_index_forms_are_rebuilt_by_0006(empty_url):
         rows = conn.execute(text("SELECT id, text, norm FROM claims")).all()
     assert _postings(engine) == {(tok, cid) for cid, t, norm in rows for tok in posted_form(t, norm).split()}
     engine.dispose()
+
+
+def test_0007_drops_the_trigram_index_and_keeps_the_claims(empty_url):
+    """A PostgreSQL database at 0006 has a trigram index on claims.norm that nothing reads;
+    0007 drops it and leaves the rows as they were. On SQLite there was none."""
+    from sqlalchemy import inspect
+
+    from tracker.db import make_engine, upgrade
+
+    engine = make_engine(empty_url)
+    upgrade(engine, "0006")
+    _store_at_0001(engine)
+
+    def indexes() -> set[str]:
+        with engine.connect() as conn:
+            return {ix["name"] for ix in inspect(conn).get_indexes("claims")}
+
+    derived = ("claim_postings", "claim_tokens", "tracker_meta")  # rebuilt at head
+    tables = sorted(t for t in _tables(engine) if not t.startswith(derived))
+    before = _stored(engine, tables)
+    assert ("ix_claims_norm_trgm" in indexes()) == (engine.dialect.name == "postgresql")
+    upgrade(engine, "0007")
+    assert "ix_claims_norm_trgm" not in indexes()
+    assert _stored(engine, tables, like=before) == before
+    engine.dispose()

@@ -153,14 +153,6 @@ class Claim(Base):
     __table_args__ = (
         CheckConstraint(_in("status", CLAIM_STATUSES), name="status"),
         CheckConstraint("length(text) > 0", name="text_not_empty"),
-        # Trigram index for fuzzy candidate search on PostgreSQL (pg_trgm); SQLite uses
-        # its FTS5 postings alone.
-        Index(
-            "ix_claims_norm_trgm",
-            "norm",
-            postgresql_using="gin",
-            postgresql_ops={"norm": "gin_trgm_ops"},
-        ).ddl_if(dialect="postgresql"),
     )
 
     id: Mapped[intpk]
