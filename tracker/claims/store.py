@@ -123,13 +123,17 @@ def _loaded():
 
 
 def get(session: Session, ref: str | int, *, follow_merges: bool = True) -> Claim:
-    """A claim by id or key. A claim merged away resolves to the claim that kept it."""
+    """A claim by id, key or the key of one of its appearances. A claim merged away
+    resolves to the claim that kept it."""
     ref_s = str(ref).strip()
     claim: Claim | None = None
     if ref_s.isdigit():
         claim = session.get(Claim, int(ref_s), options=_loaded())
     if claim is None:
         claim = session.scalar(select(Claim).where(Claim.key == ref_s).options(*_loaded()))
+    if claim is None:
+        owner = session.scalar(select(Appearance.claim_id).where(Appearance.key == ref_s))
+        claim = session.get(Claim, owner, options=_loaded()) if owner is not None else None
     if claim is None:
         raise NotFound(f"No claim with id or key '{ref_s}'; list them with: tracker claim list.")
     seen = set()

@@ -165,6 +165,41 @@ def search(
             console().print(search_table(query, found))
 
 
+@app.command("similar")
+def similar(
+    ctx: typer.Context,
+    ref: Annotated[
+        str | None, typer.Argument(metavar="[CLAIM]", help="Claim id or key (or give --text).")
+    ] = None,
+    text: Annotated[str | None, typer.Option(help="A claim's wording, stored or not.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many claims.")] = 10,
+    json_: JsonOpt = False,
+) -> None:
+    """The stored claims closest to a claim or a text, ranked, with what the pipeline
+    makes of each pair (the same claim, possibly the same, a contradiction candidate or
+    related) and why.
+
+    Example: tracker claim similar ap-ghaani-calm --limit 3"""
+    from tracker import claims
+    from tracker.errors import InvalidInput
+    from tracker.judgement.similar import similar as closest
+    from tracker.render import console
+    from tracker.render.claims import similar_table
+    from tracker.render.jsonout import similar_dict
+
+    if (ref is None) == (text is None):
+        raise InvalidInput("Give a claim id or key, or --text, not both.")
+    with session(ctx) as s:
+        claim = claims.get(s, ref) if ref is not None else None
+        wording = claim.text if claim is not None else text
+        found = closest(s, wording, exclude=claim.id if claim is not None else None, limit=limit)
+        rows = [(claims.get(s, str(f.claim_id)), f) for f in found]
+        if json_:
+            print_json(similar_dict(claim, wording, rows))
+        else:
+            console().print(similar_table(wording, rows))
+
+
 @app.command("edit")
 def edit(
     ctx: typer.Context,

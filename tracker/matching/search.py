@@ -30,7 +30,7 @@ SEARCH_CANDIDATES = 300
 """At most this many claims (those holding the most query words) are ranked."""
 
 
-def _candidates(session: Session, wanted: list[str]) -> list[int]:
+def candidates(session: Session, wanted: list[str]) -> list[int]:
     cap = SETTINGS.search_holders
     counts = holding_counts(session, wanted, cap + 1)
     usable = [t for t in wanted if 0 < counts[t] <= cap]
@@ -53,7 +53,7 @@ def search(session: Session, query: str, limit: int = 20) -> list[tuple[int, flo
     if not norm.strip():
         raise InvalidInput("Give words or names to search for.")
     wanted = tokens_of(norm) or norm.split()
-    ids = _candidates(session, wanted)
+    ids = candidates(session, wanted)
     if not ids:
         return []
     rows = session.execute(

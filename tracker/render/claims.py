@@ -171,6 +171,19 @@ def search_table(query: str, found) -> Table:
     return table
 
 
+def similar_table(text: str, found) -> Table:
+    table = Table(title=Text("Closest stored claims to: ") + data(text), title_justify="left")
+    table.add_column("id", justify="right", style="cyan")
+    table.add_column("score", justify="right")
+    table.add_column("judgement")
+    table.add_column("claim")
+    table.add_column("why")
+    for claim, s in found:
+        why = "; ".join(s.judgement.reasons) or f"similarity {s.score:.0f}"
+        table.add_row(str(claim.id), f"{s.score:.0f}", s.verdict, data(claim.text), data(why))
+    return table
+
+
 def cluster_panel(n: int, total: int, cluster, members: list[Claim]):
     from rich.panel import Panel
 

@@ -132,6 +132,24 @@ def search_hit_dict(c: Claim, score: float) -> dict[str, Any]:
     return {**claim_dict(c), "score": score}
 
 
+def similar_dict(claim: Claim | None, text: str, found: list) -> dict[str, Any]:
+    """``claim similar --json``: the claim (or text) asked about and its closest claims,
+    each with its score, what the pipeline makes of the pair and why."""
+    return {
+        "claim": claim_dict(claim) if claim is not None else None,
+        "text": text,
+        "similar": [
+            {
+                "claim": claim_dict(c),
+                "score": s.score,
+                "judgement": s.verdict,
+                "reasons": list(s.judgement.reasons) or [f"similarity {s.score:.0f}"],
+            }
+            for c, s in found
+        ],
+    }
+
+
 def import_report_dict(report, rejects_path: Path | None) -> dict[str, Any]:
     """``import --json``: the import report's counts, in its field order, and where the
     left-out lines were written (null when none were)."""

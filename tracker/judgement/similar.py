@@ -1,0 +1,96 @@
+"""``claim similar``: the stored claims closest to a claim or a text, ranked, each with
+what the pipeline makes of the pair.
+
+Candidates are the claim's pool (the candidate rule every judgement uses) and the claims
+that hold its words (``claim search``'s candidates: a word held by more than
+``search_holders`` claims does not narrow them), so that a loose rewording below every
+threshold is still ranked. Each is ranked by the mean of two scores from 0 to 100: the
+duplicate score of the matching forms (``matching.similarity.score``), and the weighted
+share of the claim's tokens the other holds, a token weighing by how rare it is among the
+stored claims (its inverse document frequency), so that shared names, places and numbers
+count for more than shared frame words. The best ``limit`` are judged as ``claim add``
+would judge them: the ranking is the scores', the label the judgement's. Read-only.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tracker.judgement.facts import text_facts
+from tracker.matching.form import alias_map, fold_text, tokens_of
+from tracker.matching.index import StoredHolders
+from tracker.matching.search import candidates
+from tracker.matching.similarity import Judgement, judge, score
+from tracker.models import Claim
+
+VERDICTS = {
+    "same": "the same claim",
+    "suggest": "possibly the same claim",
+    "contradiction": "a contradiction candidate",
+    "unrelated": "related",
+}
+"""How ``similar`` names the judgement of a pair."""
+
+
+@dataclass(frozen=True)
+class Similar:
+    claim_id: int
+    score: float
+    judgement: Judgement
+
+    @property
+    def verdict(self) -> str:
+        return VERDICTS[self.judgement.kind]
+
+
+def similar(session: Session, text: str, exclude: int | None = None, limit: int = 10) -> list[Similar]:
+    """The ``limit`` active claims closest to ``text`` (other than claim ``exclude``),
+    closest first; ties go to the older claim."""
+    from tracker.judgement.single import _pool
+
+    norm = fold_text(text, alias_map(session))
+    holders = StoredHolders(session, exclude=exclude)
+    ids = set(_pool(holders, text, norm))
+    words = tokens_of(norm)
+    if words:
+        ids.update(candidates(session, words))
+    ids.discard(exclude)
+    if not ids:
+        return []
+    rows = session.execute(
+        select(Claim.id, Claim.text, Claim.norm).where(Claim.id.in_(ids), Claim.status == "active")
+    ).all()
+    holders.prefetch(words)
+    total = max(1, session.scalar(select(func.count()).select_from(Claim).where(Claim.status == "active")))
+    weight = {w: math.log((1 + total) / (1 + holders.count(w))) for w in words}
+    ranked = sorted(
+        (
+            (
+                round((score(norm, other_norm) + _held_weight(weight, other_norm)) / 2, 1),
+                cid,
+                other,
+                other_norm,
+            )
+            for cid, other, other_norm in rows
+        ),
+        key=lambda r: (-r[0], r[1]),
+    )[:limit]
+    mine = text_facts(text)
+    return [
+        Similar(cid, rank, judge(text, other, norm, other_norm, (mine, text_facts(other))))
+        for rank, cid, other, other_norm in ranked
+    ]
+
+
+def _held_weight(weight: dict[str, float], other_norm: str) -> float:
+    """The share of the query's word weight (a word weighing by how rare it is among the
+    stored claims) that the other claim holds, 0 to 100."""
+    total = sum(weight.values())
+    if not total:
+        return 0.0
+    held = set(tokens_of(other_norm))
+    return 100.0 * sum(w for word, w in weight.items() if word in held) / total
