@@ -362,3 +362,24 @@ def test_query_tokens_rank_by_how_many_claims_hold_them_beyond_the_window():
     ranked = [tok for _, tok, _ in held_tokens(["alpha", "zeta"], holders)]
     assert ranked == ["zeta", "alpha"]  # not in token order: zeta is held by fewer claims
     assert holders.count("alpha") == many and len(holders("alpha")) == SETTINGS.window + 1
+
+
+def test_clusters_form_around_a_representative_and_do_not_chain():
+    from tracker.matching.clusters import around_representatives, clusters
+
+    # 2-3 is the strongest pair: 2 leads. 1 is close to 2 and joins; 4 is close only to
+    # 3, a member, so it stays out, where connected components would chain 1 to 4.
+    # 5-6 starts a group; 6-7 adds nothing (6 is a member), 5-7 then adds 7.
+    pairs = [
+        (1, 2, (0, -95.0)),
+        (2, 3, (0, -97.0)),
+        (3, 4, (0, -96.0)),
+        (5, 6, (1, -80.0)),
+        (6, 7, (1, -79.0)),
+        (5, 7, (1, -78.0)),
+    ]
+    assert around_representatives(pairs) == [[2, 1, 3], [5, 6, 7]]
+    assert clusters((a, b) for a, b, _ in pairs)[0] == [1, 2, 3, 4]
+    paired = {frozenset(p[:2]) for p in pairs}
+    for rep, *members in around_representatives(pairs):
+        assert all(frozenset((rep, m)) in paired for m in members)

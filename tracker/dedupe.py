@@ -3,7 +3,9 @@
 Finds pairs with the judgement's whole-database pass (``judgement.whole.duplicate_pairs``:
 every claim judged against its pool among the older claims), adds the duplicate relations
 already suggested or confirmed, leaves out dismissed pairs, and groups the rest into
-clusters. Applying a cluster merges the pairs above the merge threshold into the oldest
+clusters around a representative (``matching.clusters.around_representatives``): every
+member of a cluster is paired with its representative, so one loose pair cannot join two
+stories. Applying a cluster merges the pairs above the merge threshold into the oldest
 claim and records the suggestion-band pairs as suggested duplicate relations.
 """
 
@@ -40,7 +42,7 @@ class Cluster:
 def find_clusters(session: Session, progress: Callable[[str], None] | None = None) -> list[Cluster]:
     from tracker import parallel
     from tracker.judgement import whole
-    from tracker.matching.clusters import clusters
+    from tracker.matching.clusters import around_representatives
 
     say = progress or (lambda _msg: None)
     with parallel.no_gc():
@@ -62,11 +64,12 @@ def find_clusters(session: Session, progress: Callable[[str], None] | None = Non
             continue
         kind = "same" if state == "confirmed" else "suggest"
         pairs[(a, b)] = Pair(a, b, score or 0.0, kind, [f"{state} duplicate relation"])
-    groups = clusters(pairs)
+    groups = around_representatives((a, b, (p.kind != "same", -p.score)) for (a, b), p in pairs.items())
     by_member: dict[int, int] = {m: i for i, g in enumerate(groups) for m in g}
     members: list[list[Pair]] = [[] for _ in groups]
-    for key, pair in sorted(pairs.items()):
-        members[by_member[key[0]]].append(pair)
+    for (a, b), pair in sorted(pairs.items()):
+        if a in by_member and by_member[a] == by_member.get(b):
+            members[by_member[a]].append(pair)
     return [Cluster(g, members[i]) for i, g in enumerate(groups)]
 
 
