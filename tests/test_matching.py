@@ -383,3 +383,18 @@ def test_clusters_form_around_a_representative_and_do_not_chain():
     paired = {frozenset(p[:2]) for p in pairs}
     for rep, *members in around_representatives(pairs):
         assert all(frozenset((rep, m)) in paired for m in members)
+
+
+def test_a_short_name_is_no_typo_or_start_of_another_name_but_its_plural_is_it():
+    from tracker.judgement.pair import judge_texts
+
+    frame = "{} reported that the convoy reached Tikrit on Monday."
+    # Two agencies, an acronym and a name it starts, a place and the start of another.
+    for a, b in (("AP", "AFP"), ("KH", "Khazali"), ("An Nasr", "Anbar")):
+        j = judge_texts(frame.format(a), frame.format(b))
+        assert j.kind != "same", (a, b, j)
+    # An acronym and its plural are one name.
+    plural = "The {} said the convoy reached Tikrit on Monday."
+    assert judge_texts(plural.format("PMF"), plural.format("PMFs")).kind == "same"
+    # Long names a typo apart still are.
+    assert judge_texts(frame.format("Hashim al-Sudani"), frame.format("Hasihm al-Sudani")).kind == "same"

@@ -115,15 +115,25 @@ def swapped_names(a_text: str, b_text: str, a_norm: str, b_norm: str) -> tuple[s
     return " ".join(wa[x] for x in left), " ".join(wb[y] for y in right)
 
 
+NEAR_LETTERS = 4
+"""Names written in fewer letters (an acronym: "AP", "PA", "KH") are no start of a longer name
+and no typo of another: "AP" and "AFP" are two agencies."""
+
+
 def _near(x: str, y: str, word_x: str, word_y: str) -> bool:
     """Two name forms (``x``, ``y``; written ``word_x``, ``word_y``) for one name: a
     country and its demonym, one the start of the other ("Shia" and "Shiite", "Kurd" and
-    "Kurdish"), or a typo apart ("Hashim" and "Hasihm"; "Sadr" and "Badr" are not)."""
+    "Kurdish"), or a typo apart ("Hashim" and "Hasihm"; "Sadr" and "Badr" are not). Only
+    the first holds for a name written in fewer than ``NEAR_LETTERS`` letters, and its plural ("PMF" and
+    "PMFs")."""
     from tracker.contradictions import actor_key
 
+    if actor_key(x) == actor_key(y) or x == y + "s" or y == x + "s":  # "PMF" and "PMFs"
+        return True
+    if min(len(word_x), len(word_y)) < NEAR_LETTERS:
+        return False
     return (
-        actor_key(x) == actor_key(y)
-        or x.startswith(y)
+        x.startswith(y)
         or y.startswith(x)
         or fuzz.ratio(x, y) >= NEAR_NAME
         or fuzz.ratio(word_x, word_y) >= NEAR_NAME
