@@ -51,3 +51,21 @@ def test_similar_needs_a_claim_or_a_text_but_not_both(cli):
         assert result.exit_code == 1
         assert result.stderr.strip().count("\n") == 0 and "--text" in result.stderr
         assert result.stdout == ""
+
+
+def test_claim_add_shows_the_closest_stored_claims_below_every_threshold(cli):
+    _fill(cli)
+    out = cli.json("claim", "add", REWORDING, "--outlet", "Wire", "--yes")
+    assert out["created"] is True  # no duplicate: the rewording is too loose for the judgement
+    closest = out["closest"]
+    assert 1 <= len(closest) <= 3 and closest[0]["claim"]["text"] == ORIGINAL
+    assert all(row["claim"]["id"] != out["claim"]["id"] for row in closest)
+    shown = cli.ok(
+        "claim",
+        "add",
+        "Ghaani ordered Kataib Sayyid al-Shuhada to stop firing in Najaf.",
+        "--outlet",
+        "Wire",
+        "--yes",
+    )
+    assert "closest stored claims" in shown.stdout and "Kataib Sayyid al-Shuhada" in shown.stdout

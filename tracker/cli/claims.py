@@ -11,6 +11,10 @@ from tracker.cli.common import JsonOpt, NoInputOpt, YesOpt, info, interactive, p
 
 app = typer.Typer(help="Claims: add, list, show, search, edit, delete.", no_args_is_help=True)
 
+CLOSEST = 3
+"""How many of the closest other stored claims ``claim add`` shows under a claim, below
+every threshold too (``claim similar`` lists more)."""
+
 LIST_LIMIT = 100
 """Claims ``claim list`` shows unless told otherwise: a database of a million claims is
 no list to print whole by accident."""
@@ -46,8 +50,9 @@ def add(
     from tracker import claims
     from tracker.claims import workflow
     from tracker.judgement import single
+    from tracker.judgement.similar import similar as closest
     from tracker.render import console
-    from tracker.render.claims import add_summary, found_table
+    from tracker.render.claims import add_summary, found_table, similar_table
     from tracker.render.jsonout import claim_add_dict
 
     data = claims.ClaimInput(
@@ -79,10 +84,16 @@ def add(
                 err=True,
             )
         result = workflow.apply_plan(s, plan, merge=merge)
+        near = closest(s, result.claim.text, exclude=result.claim.id, limit=CLOSEST)
+        rows = [(claims.get(s, str(f.claim_id)), f) for f in near]
         if json_:
-            print_json(claim_add_dict(result))
+            print_json(claim_add_dict(result, rows))
         else:
             out.print(add_summary(result))
+            if rows:
+                out.print(
+                    similar_table(result.claim.text, rows, f"The {len(rows)} closest stored claims to: ")
+                )
 
 
 @app.command("list")

@@ -27,6 +27,10 @@ from tracker.matching.search import candidates
 from tracker.matching.similarity import Judgement, judge, score
 from tracker.models import Claim
 
+RAREST_WORDS = 8
+"""Besides its pool, a claim's neighbours are looked for among the claims holding its
+this-many rarest words."""
+
 VERDICTS = {
     "same": "the same claim",
     "suggest": "possibly the same claim",
@@ -57,7 +61,10 @@ def similar(session: Session, text: str, exclude: int | None = None, limit: int 
     ids = set(_pool(holders, text, norm))
     words = tokens_of(norm)
     if words:
-        ids.update(candidates(session, words))
+        # The claims holding its rarest words (those the weighted share counts most).
+        holders.prefetch(words)
+        rarest = sorted(words, key=lambda w: (holders.count(w), w))[:RAREST_WORDS]
+        ids.update(candidates(session, rarest))
     ids.discard(exclude)
     if not ids:
         return []

@@ -171,8 +171,8 @@ def search_table(query: str, found) -> Table:
     return table
 
 
-def similar_table(text: str, found) -> Table:
-    table = Table(title=Text("Closest stored claims to: ") + data(text), title_justify="left")
+def similar_table(text: str, found, title: str = "Closest stored claims to: ") -> Table:
+    table = Table(title=Text(title) + data(text), title_justify="left")
     table.add_column("id", justify="right", style="cyan")
     table.add_column("score", justify="right")
     table.add_column("judgement")

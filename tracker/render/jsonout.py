@@ -102,12 +102,14 @@ def opposition_dict(o: Opposition) -> dict[str, Any]:
     return {"name": o.name, "a": list(o.a), "b": list(o.b)}
 
 
-def claim_add_dict(result: AddResult) -> dict[str, Any]:
-    """``claim add --json``: whether a claim was created, the claim, the relations found."""
+def claim_add_dict(result: AddResult, closest: list | None = None) -> dict[str, Any]:
+    """``claim add --json``: whether a claim was created, the claim, the relations found,
+    and the closest other stored claims (as ``claim similar`` gives them)."""
     return {
         "created": result.created,
         "claim": claim_dict(result.claim),
         "relations": [relation_dict(r) for r in result.relations],
+        "closest": [similar_item_dict(c, s) for c, s in closest or []],
     }
 
 
@@ -138,15 +140,17 @@ def similar_dict(claim: Claim | None, text: str, found: list) -> dict[str, Any]:
     return {
         "claim": claim_dict(claim) if claim is not None else None,
         "text": text,
-        "similar": [
-            {
-                "claim": claim_dict(c),
-                "score": s.score,
-                "judgement": s.verdict,
-                "reasons": list(s.judgement.reasons) or [f"similarity {s.score:.0f}"],
-            }
-            for c, s in found
-        ],
+        "similar": [similar_item_dict(c, s) for c, s in found],
+    }
+
+
+def similar_item_dict(c: Claim, s) -> dict[str, Any]:
+    """One line of ``claim similar``: the claim, its score, the judgement and why."""
+    return {
+        "claim": claim_dict(c),
+        "score": s.score,
+        "judgement": s.verdict,
+        "reasons": list(s.judgement.reasons) or [f"similarity {s.score:.0f}"],
     }
 
 
