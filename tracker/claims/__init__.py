@@ -11,6 +11,7 @@ from tracker.claims.inputs import ClaimInput, check_date, check_stance, check_te
 from tracker.claims.store import (
     AddResult,
     add,
+    claims_by_id,
     find_same_text,
     get,
     list_claims,
@@ -28,6 +29,7 @@ __all__ = [
     "check_date",
     "check_stance",
     "check_text",
+    "claims_by_id",
     "find_same_text",
     "fingerprint",
     "get",

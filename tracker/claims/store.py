@@ -143,6 +143,14 @@ def get(session: Session, ref: str | int, *, follow_merges: bool = True) -> Clai
     return claim
 
 
+def claims_by_id(session: Session, ids: list[int]) -> dict[int, Claim]:
+    """{id: claim} of the claims ``ids``, with their appearances and verdicts, in one query."""
+    if not ids:
+        return {}
+    stmt = select(Claim).where(Claim.id.in_(ids)).options(*_loaded())
+    return {c.id: c for c in session.scalars(stmt)}
+
+
 def list_claims(
     session: Session,
     *,

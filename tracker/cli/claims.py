@@ -85,7 +85,8 @@ def add(
             )
         result = workflow.apply_plan(s, plan, merge=merge)
         near = closest(s, result.claim.text, exclude=result.claim.id, limit=CLOSEST)
-        rows = [(claims.get(s, str(f.claim_id)), f) for f in near]
+        loaded = claims.claims_by_id(s, [f.claim_id for f in near])
+        rows = [(loaded[f.claim_id], f) for f in near]
         if json_:
             print_json(claim_add_dict(result, rows))
         else:
@@ -169,7 +170,8 @@ def search(
 
     with session(ctx) as s:
         hits = matching_search.search(s, query, limit=limit)
-        found = [(claims.get(s, str(cid)), score) for cid, score in hits]
+        loaded = claims.claims_by_id(s, [cid for cid, _ in hits])
+        found = [(loaded[cid], score) for cid, score in hits]
         if json_:
             print_json([search_hit_dict(c, score) for c, score in found])
         else:
@@ -204,7 +206,8 @@ def similar(
         claim = claims.get(s, ref) if ref is not None else None
         wording = claim.text if claim is not None else text
         found = closest(s, wording, exclude=claim.id if claim is not None else None, limit=limit)
-        rows = [(claims.get(s, str(f.claim_id)), f) for f in found]
+        loaded = claims.claims_by_id(s, [f.claim_id for f in found])
+        rows = [(loaded[f.claim_id], f) for f in found]
         if json_:
             print_json(similar_dict(claim, wording, rows))
         else:

@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.judgement.facts import text_facts
+from tracker.judgement.single import stored_pool
 from tracker.matching.form import alias_map, fold_text, tokens_of
 from tracker.matching.index import StoredHolders
 from tracker.matching.search import candidates
@@ -54,11 +55,9 @@ class Similar:
 def similar(session: Session, text: str, exclude: int | None = None, limit: int = 10) -> list[Similar]:
     """The ``limit`` active claims closest to ``text`` (other than claim ``exclude``),
     closest first; ties go to the older claim."""
-    from tracker.judgement.single import _pool
-
     norm = fold_text(text, alias_map(session))
     holders = StoredHolders(session, exclude=exclude)
-    ids = set(_pool(holders, text, norm))
+    ids = set(stored_pool(holders, text, norm))
     words = tokens_of(norm)
     if words:
         # The claims holding its rarest words (those the weighted share counts most).
@@ -71,13 +70,15 @@ def similar(session: Session, text: str, exclude: int | None = None, limit: int 
     rows = session.execute(
         select(Claim.id, Claim.text, Claim.norm).where(Claim.id.in_(ids), Claim.status == "active")
     ).all()
-    holders.prefetch(words)
-    total = max(1, session.scalar(select(func.count()).select_from(Claim).where(Claim.status == "active")))
-    weight = {w: math.log((1 + total) / (1 + holders.count(w))) for w in words}
+    # How many claims there are, from the newest id (an index lookup, not a count): it
+    # sets the scale of the weights, and ids left by merged or deleted claims barely move it.
+    stored = max(1, session.scalar(select(func.max(Claim.id))) or 1)
+    weight = {w: math.log((1 + stored) / (1 + holders.count(w))) for w in words}
+    whole = sum(weight.values())
     ranked = sorted(
         (
             (
-                round((score(norm, other_norm) + _held_weight(weight, other_norm)) / 2, 1),
+                round((score(norm, other_norm) + _held_weight(weight, whole, other_norm)) / 2, 1),
                 cid,
                 other,
                 other_norm,
@@ -93,11 +94,10 @@ def similar(session: Session, text: str, exclude: int | None = None, limit: int 
     ]
 
 
-def _held_weight(weight: dict[str, float], other_norm: str) -> float:
-    """The share of the query's word weight (a word weighing by how rare it is among the
-    stored claims) that the other claim holds, 0 to 100."""
-    total = sum(weight.values())
-    if not total:
+def _held_weight(weight: dict[str, float], whole: float, other_norm: str) -> float:
+    """The share of the query's word weight (``whole``; a word weighing by how rare it is
+    among the stored claims) that the other claim holds, 0 to 100."""
+    if not whole:
         return 0.0
     held = set(tokens_of(other_norm))
-    return 100.0 * sum(w for word, w in weight.items() if word in held) / total
+    return 100.0 * sum(w for word, w in weight.items() if word in held) / whole

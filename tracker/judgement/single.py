@@ -58,7 +58,8 @@ class Plan:
         return ([self.same] if self.same else []) + self.suggest + self.contradict
 
 
-def _pool(holders: StoredHolders, text: str, norm: str) -> list[int]:
+def stored_pool(holders: StoredHolders, text: str, norm: str) -> list[int]:
+    """The pool of a claim with this text and matching form among the stored claims."""
     tokens = tokens_of(norm)
     partners = opposite_markers(lexicon_sides(text))
     holders.prefetch([*tokens, *partners])
@@ -106,7 +107,9 @@ def plan_add(session: Session, data: ClaimInput) -> Plan:
     exact = find_same_text(session, data.text)
     if exact is not None:
         plan.same = Match(exact, 100.0, "duplicate", ["same words"], ["duplicate"])
-    plan.pool = [c for c in _pool(StoredHolders(session), data.text, norm) if exact is None or c != exact.id]
+    plan.pool = [
+        c for c in stored_pool(StoredHolders(session), data.text, norm) if exact is None or c != exact.id
+    ]
     new = pair.side(0, data.text, norm, text_facts(data.text))
     found = pair.duplicates(new, sides(session, plan.pool))
     for m, j in found:
@@ -138,7 +141,7 @@ def plan_add(session: Session, data: ClaimInput) -> Plan:
 def findings(session: Session, claim: Claim) -> tuple[list[dict], list[dict]]:
     """The suggested relations a stored active claim would get from its pool: duplicate
     rows and contradiction rows (the caller leaves out pairs already related)."""
-    members = _pool(StoredHolders(session, exclude=claim.id), claim.text, claim.norm)
+    members = stored_pool(StoredHolders(session, exclude=claim.id), claim.text, claim.norm)
     me = pair.side(claim.id, claim.text, claim.norm, text_facts(claim.text))
     dup_rows = [
         pair.duplicate_row(claim.id, m.id, j)

@@ -116,16 +116,16 @@ def swapped_names(a_text: str, b_text: str, a_norm: str, b_norm: str) -> tuple[s
 
 
 NEAR_LETTERS = 4
-"""Names written in fewer letters (an acronym: "AP", "PA", "KH") are no start of a longer name
-and no typo of another: "AP" and "AFP" are two agencies."""
+"""A name written in fewer letters (an acronym: "AP", "PA", "KH") is no start of a longer
+name and no typo of another: "AP" and "AFP" are two agencies."""
 
 
 def _near(x: str, y: str, word_x: str, word_y: str) -> bool:
     """Two name forms (``x``, ``y``; written ``word_x``, ``word_y``) for one name: a
     country and its demonym, one the start of the other ("Shia" and "Shiite", "Kurd" and
-    "Kurdish"), or a typo apart ("Hashim" and "Hasihm"; "Sadr" and "Badr" are not). Only
-    the first holds for a name written in fewer than ``NEAR_LETTERS`` letters, and its plural ("PMF" and
-    "PMFs")."""
+    "Kurdish"), or a typo apart ("Hashim" and "Hasihm"; "Sadr" and "Badr" are not). For a
+    name written in fewer than ``NEAR_LETTERS`` letters only the first holds, and its
+    plural ("PMF" and "PMFs")."""
     from tracker.contradictions import actor_key
 
     if actor_key(x) == actor_key(y) or x == y + "s" or y == x + "s":  # "PMF" and "PMFs"

@@ -25,8 +25,8 @@ edit) or the pass that looks at it (``dedupe``, the contradiction scan):
 
 The rule reads only ``holders(token)``, the newest ``window + 1`` claims holding a
 token, oldest first, and ``holders.count(token)``, how many hold it, as the source answers
-them (the database, the database plus an
-import's new claims, or for a whole-database pass the claims older than the one judged).
+them (the database, the database plus an import's new claims, or for a whole-database
+pass the claims older than the one judged).
 So the same claim against the same stored claims gets the same pool from every source.
 Pure: no database, no printing.
 """
