@@ -16,7 +16,7 @@ Pure apart from what the caller passes in: no database, no printing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from tracker import contradictions as det
 from tracker import data
 from tracker.judgement.facts import lexicon
+from tracker.matching import content
 from tracker.matching.form import index_form
 from tracker.matching.settings import SETTINGS
 from tracker.matching.similarity import Judgement, TextFacts, combined, judge, sides_opposed, sort_floor
@@ -78,14 +79,57 @@ def counts_differ(a: Side, b: Side) -> bool:
     return any(b.counts[k] != v for k, v in a.counts.items() if k in b.counts)
 
 
-def duplicates(new: Side, members: Sequence[Side]) -> list[tuple[Side, Judgement]]:
+def duplicates(
+    new: Side, members: Sequence[Side], weight: Callable[[str], float] | None = None
+) -> list[tuple[Side, Judgement]]:
     """The members ``new`` may be a duplicate of, each with its judgement ("same" or
     "suggest"), best first: "same", then "suggest"; higher scores first, then the older
     claim. A pair below the suggestion threshold is no duplicate whatever ``judge`` would
     call it, so those pairs are left out in rapidfuzz's C code first (token sort, then
-    token set: ``score`` averages the two, rounded to a tenth)."""
+    token set: ``score`` averages the two, rounded to a tenth). With ``weight`` (a posted
+    token's weight, ``content.weigher``), a member the string score leaves below the
+    threshold is a suggested duplicate when its content score reaches ``content`` and no
+    content guard keeps the two apart (``content_duplicates``)."""
     if not members:
         return []
+    out, judged = string_duplicates(new, members)
+    if weight is not None:
+        out += content_duplicates(new, [m for m in members if m.id not in judged], weight)
+    out.sort(key=lambda e: (RANK[e[1].kind], -e[1].score, e[0].id))
+    return out
+
+
+def weigh(holders, new: Side, members: Sequence[Side]) -> Callable[[str], float]:
+    """The content score's token weights as ``holders`` (the candidate rule's source of
+    postings) counts them, the holder counts of every claim's concepts fetched at once."""
+    prefetch = getattr(holders, "prefetch", None)
+    if prefetch is not None:
+        prefetch({t for s in (new, *members) for t in content.concepts(s.text, s.norm).tokens.values()})
+    return content.weigher(holders.count, holders.total())
+
+
+def content_duplicates(
+    new: Side, members: Sequence[Side], weight: Callable[[str], float]
+) -> list[tuple[Side, Judgement]]:
+    """The members whose content score with ``new`` reaches ``content`` and that no
+    content guard keeps apart, each judged "suggest" (the content score never merges)."""
+    mine = content.concepts(new.text, new.norm)
+    out = []
+    for m in members:
+        theirs = content.concepts(m.text, m.norm)
+        score, shared = content.content_score(mine, theirs, weight)
+        if score < SETTINGS.content:
+            continue
+        if content.content_guard(new.text, m.text, new.norm, m.norm, (new.facts, m.facts), (mine, theirs)):
+            continue
+        words = ", ".join(mine.words[c] for c in shared[:6])
+        out.append((m, Judgement("suggest", score, (f"same content, other words: {words}",), ("duplicate",))))
+    return out
+
+
+def string_duplicates(new: Side, members: Sequence[Side]) -> tuple[list[tuple[Side, Judgement]], set[int]]:
+    """The string route of ``duplicates``, and the ids of every member ``judge`` looked at."""
+    judged: set[int] = set()
     least = SETTINGS.suggest
     close = process.extract(
         new.sorted,
@@ -96,7 +140,7 @@ def duplicates(new: Side, members: Sequence[Side]) -> list[tuple[Side, Judgement
         limit=None,
     )
     if not close:
-        return []
+        return [], judged
     highest = max(sort for _, sort, _ in close)  # the one that needs the least token set
     near = [members[k] for _, _, k in close]
     sorts = {members[k].id: sort for _, sort, k in close}
@@ -113,11 +157,11 @@ def duplicates(new: Side, members: Sequence[Side]) -> list[tuple[Side, Judgement
         sim = combined(sorts[m.id], tset)
         if sim < least:
             continue
+        judged.add(m.id)
         j = judge(new.text, m.text, new.norm, m.norm, (new.facts, m.facts), sim=sim)
         if j.kind in ("same", "suggest"):
             out.append((m, j))
-    out.sort(key=lambda e: (RANK[e[1].kind], -e[1].score, e[0].id))
-    return out
+    return out, judged
 
 
 def best_same(found: Sequence[tuple[Side, Judgement]]) -> Side | None:

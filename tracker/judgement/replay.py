@@ -200,20 +200,30 @@ class Replay:
         return cid
 
     def _duplicates(self, line: Line, members: list[int]) -> list[tuple[pair.Side, Judgement]]:
-        """``pair.duplicates`` of the line against the pool members, taking the judgements
-        worked out ahead (``known``, keyed by line) for members made by lines it holds."""
-        looked, judged = self.known.get(line.index, ((), {}))
-        todo, found = [], []
+        """``pair.duplicates`` of the line against the pool members, taking the string
+        judgements worked out ahead (``known``, keyed by line) for members made by lines it
+        holds; the content route is judged here, its weights being the holder counts as
+        they stand when the line comes."""
+        looked, judged, seen = self.known.get(line.index, ((), {}, frozenset()))
+        todo, found, strung = [], [], set()
         for c in members:
             made_by = self.states[c].line
             if made_by in looked:
                 j = judged.get(made_by)
                 if j is not None:
                     found.append((self._side(c), j))
+                if made_by in seen:
+                    strung.add(c)
             else:
                 todo.append(self._side(c))
+        new = pair.side(0, line.data.text, line.norm, line.facts)
         if todo:
-            found += pair.duplicates(pair.side(0, line.data.text, line.norm, line.facts), todo)
+            more, judged_now = pair.string_duplicates(new, todo)
+            found += more
+            strung |= judged_now
+        rest = [self._side(c) for c in members if c not in strung]
+        if rest:
+            found += pair.content_duplicates(new, rest, pair.weigh(self.holders, new, rest))
         found.sort(key=lambda e: (pair.RANK[e[1].kind], -e[1].score, e[0].id))
         return found
 
@@ -268,10 +278,11 @@ _SAME_WORDS = Judgement("same", 100.0, ("same words",), ("duplicate",))
 
 
 def judged_ahead(lines: Sequence[Line], workers: int) -> dict[int, tuple]:
-    """The duplicate judgements of each line against the pool it would have if every line
-    before it made a claim, worked out in forked workers before the replay: {line index:
-    (the indexes of the lines in that pool, {index: judgement} of those judged "same" or
-    "suggest")}. A judgement depends on the two texts only, so the replay takes it for any
+    """The string duplicate judgements of each line against the pool it would have if every
+    line before it made a claim, worked out in forked workers before the replay: {line
+    index: (the indexes of the lines in that pool, {index: judgement} of those judged
+    "same" or "suggest", the indexes the string judgement looked at)}. A string judgement
+    depends on the two texts only, so the replay takes it for any
     pool member made by one of those lines; merges change some pools, and the members
     this does not cover are judged as the replay goes."""
     holders = AllHolders((x.index, " ".join([*x.tokens, *x.markers])) for x in lines)
@@ -284,8 +295,8 @@ def judged_ahead(lines: Sequence[Line], workers: int) -> dict[int, tuple]:
         for n in share:
             x = by_index[n]
             members = pool(x.tokens, holders.before(n), x.partners)
-            found = pair.duplicates(sides[n], [sides[m] for m in members])
-            out.append((n, (frozenset(members), {m.id: j for m, j in found})))
+            found, seen = pair.string_duplicates(sides[n], [sides[m] for m in members])
+            out.append((n, (frozenset(members), {m.id: j for m, j in found}, frozenset(seen))))
         return out
 
     shares = [order[s] for s in parallel.split(len(order), workers * 8)]

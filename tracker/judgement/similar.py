@@ -4,12 +4,14 @@ what the pipeline makes of the pair.
 Candidates are the claim's pool (the candidate rule every judgement uses) and the claims
 that hold its words (``claim search``'s candidates: a word held by more than
 ``search_holders`` claims does not narrow them), so that a loose rewording below every
-threshold is still ranked. Each is ranked by the mean of two scores from 0 to 100: the
-duplicate score of the matching forms (``matching.similarity.score``), and the weighted
-share of the claim's tokens the other holds, a token weighing by how rare it is among the
+threshold is still ranked. Each is ranked by the mean of three scores from 0 to 100: the
+duplicate score of the matching forms (``matching.similarity.score``), the weighted share
+of the claim's tokens the other holds, a token weighing by how rare it is among the
 stored claims (its inverse document frequency), so that shared names, places and numbers
-count for more than shared frame words. The best ``limit`` are judged as ``claim add``
-would judge them: the ranking is the scores', the label the judgement's. Read-only.
+count for more than shared frame words, and the content score of the two
+(``matching.content``: stems and synonym classes, the same weights). The best ``limit``
+are judged as ``claim add`` would judge them: the ranking is the scores', the label the
+judgement's. Read-only.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from tracker.judgement import pair
 from tracker.judgement.facts import text_facts
 from tracker.judgement.single import stored_pool
+from tracker.matching import content
 from tracker.matching.form import alias_map, fold_text, tokens_of
 from tracker.matching.index import StoredHolders
 from tracker.matching.search import candidates
@@ -75,22 +79,32 @@ def similar(session: Session, text: str, exclude: int | None = None, limit: int 
     stored = max(1, session.scalar(select(func.max(Claim.id))) or 1)
     weight = {w: math.log((1 + stored) / (1 + holders.count(w))) for w in words}
     whole = sum(weight.values())
+    mine_c = content.concepts(text, norm)
+    holders.prefetch({t for _, o, on in rows for t in content.concepts(o, on).tokens.values()})
+    cw = content.weigher(holders.count, holders.total())
+
+    def rank(other: str, other_norm: str) -> float:
+        theirs = content.concepts(other, other_norm)
+        return (
+            score(norm, other_norm)
+            + _held_weight(weight, whole, other_norm)
+            + content.content_score(mine_c, theirs, cw)[0]
+        ) / 3
+
     ranked = sorted(
-        (
-            (
-                round((score(norm, other_norm) + _held_weight(weight, whole, other_norm)) / 2, 1),
-                cid,
-                other,
-                other_norm,
-            )
-            for cid, other, other_norm in rows
-        ),
+        ((round(rank(other, other_norm), 1), cid, other, other_norm) for cid, other, other_norm in rows),
         key=lambda r: (-r[0], r[1]),
     )[:limit]
     mine = text_facts(text)
+    new = pair.side(0, text, norm, mine)
+    them = [pair.side(cid, other, other_norm, text_facts(other)) for _, cid, other, other_norm in ranked]
+    # What the pipeline makes of each pair: its duplicate judgement where it finds one
+    # (the string or the content route), else the string judgement (a contradiction
+    # candidate, or related).
+    found = {m.id: j for m, j in pair.duplicates(new, them, pair.weigh(holders, new, them))}
     return [
-        Similar(cid, rank, judge(text, other, norm, other_norm, (mine, text_facts(other))))
-        for rank, cid, other, other_norm in ranked
+        Similar(cid, rank, found.get(cid) or judge(text, other, norm, other_norm, (mine, m.facts)))
+        for (rank, cid, other, other_norm), m in zip(ranked, them, strict=True)
     ]
 
 

@@ -107,11 +107,11 @@ def plan_add(session: Session, data: ClaimInput) -> Plan:
     exact = find_same_text(session, data.text)
     if exact is not None:
         plan.same = Match(exact, 100.0, "duplicate", ["same words"], ["duplicate"])
-    plan.pool = [
-        c for c in stored_pool(StoredHolders(session), data.text, norm) if exact is None or c != exact.id
-    ]
+    holders = StoredHolders(session)
+    plan.pool = [c for c in stored_pool(holders, data.text, norm) if exact is None or c != exact.id]
     new = pair.side(0, data.text, norm, text_facts(data.text))
-    found = pair.duplicates(new, sides(session, plan.pool))
+    pool_sides = sides(session, plan.pool)
+    found = pair.duplicates(new, pool_sides, pair.weigh(holders, new, pool_sides))
     for m, j in found:
         if j.kind == "same" and plan.same is None:
             plan.same = _match(session, m.id, j)
@@ -141,11 +141,13 @@ def plan_add(session: Session, data: ClaimInput) -> Plan:
 def findings(session: Session, claim: Claim) -> tuple[list[dict], list[dict]]:
     """The suggested relations a stored active claim would get from its pool: duplicate
     rows and contradiction rows (the caller leaves out pairs already related)."""
-    members = stored_pool(StoredHolders(session, exclude=claim.id), claim.text, claim.norm)
+    holders = StoredHolders(session, exclude=claim.id)
+    members = stored_pool(holders, claim.text, claim.norm)
     me = pair.side(claim.id, claim.text, claim.norm, text_facts(claim.text))
+    pool_sides = sides(session, members)
     dup_rows = [
         pair.duplicate_row(claim.id, m.id, j)
-        for m, j in pair.duplicates(me, sides(session, members))
+        for m, j in pair.duplicates(me, pool_sides, pair.weigh(holders, me, pool_sides))
         if j.kind in ("same", "suggest")
     ]
     contra_rows = [

@@ -84,9 +84,11 @@ def duplicate_pairs(
         out = []
         for cid in share:
             toks, partners = tokens[cid]
-            members = pool(toks, holders.before(cid), partners)
+            older = holders.before(cid)
+            members = pool(toks, older, partners)
             if members:
-                for m, j in pair.duplicates(side(cid), [side(c) for c in members]):
+                me, them = side(cid), [side(c) for c in members]
+                for m, j in pair.duplicates(me, them, pair.weigh(older, me, them)):
                     if j.kind in ("same", "suggest"):
                         out.append((m.id, cid, j))
         return out

@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, func, select, text
 
 from tracker.matching.settings import SETTINGS
 from tracker.models import POSTINGS_FTS, Claim, ClaimToken
@@ -161,6 +161,7 @@ class StoredHolders:
         self.exclude = exclude
         self._cache: dict[str, list[int]] = {}
         self._counts: dict[str, int] = {}
+        self._total: int | None = None
         self.empty = conn.execute(select(Claim.id).limit(1)).first() is None
 
     def prefetch(self, tokens: Iterable[str]) -> None:
@@ -193,6 +194,12 @@ class StoredHolders:
             self.prefetch([token])
         return self._counts[token]
 
+    def total(self) -> int:
+        """How many claims are stored, as the highest claim id (claims are never deleted)."""
+        if self._total is None:
+            self._total = self.conn.execute(select(func.max(Claim.id))).scalar() or 0
+        return self._total
+
 
 class Overlay:
     """The database's holders plus claims placed in memory (an import's new claims,
@@ -202,10 +209,15 @@ class Overlay:
     def __init__(self, stored: StoredHolders) -> None:
         self.stored = stored
         self._local: dict[str, list[int]] = defaultdict(list)
+        self._last = 0
 
     def add(self, cid: int, tokens: Iterable[str]) -> None:
+        self._last = max(self._last, cid)
         for tok in tokens:
             self._local[tok].append(cid)
+
+    def total(self) -> int:
+        return max(self.stored.total(), self._last)
 
     def prefetch(self, tokens: Iterable[str]) -> None:
         self.stored.prefetch(tokens)
@@ -257,6 +269,10 @@ class Older:
     def count(self, token: str) -> int:
         ids = self.lists.get(token)
         return min(bisect_left(ids, self.cid), SETTINGS.rank_cap) if ids else 0
+
+    def total(self) -> int:
+        """The claims older than this one, as the highest id below it."""
+        return self.cid - 1
 
 
 def all_forms(conn: Connection | Session) -> list[tuple[int, str]]:

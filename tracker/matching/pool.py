@@ -50,6 +50,8 @@ class Holders(Protocol):
 
     def count(self, token: str) -> int: ...
 
+    def total(self) -> int: ...
+
 
 def held_tokens(tokens: Sequence[str], holders: Holders) -> list[tuple[int, str, Sequence[int]]]:
     """(holder count, token, holders) of the tokens some claim holds, rarest first; the

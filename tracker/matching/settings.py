@@ -16,6 +16,9 @@ class Settings:
     """At or above: the same claim; ``claim add`` offers to record a new appearance."""
     suggest: float = 75.0
     """From here up to ``merge``: a new claim with a suggested duplicate relation."""
+    content: float = 45.0
+    """Content score (``tracker.matching.content``) from which a pair the string score
+    leaves below ``suggest`` is a suggested duplicate, when no guard keeps it apart."""
     contradiction: float = 70.0
     """Pairs this close whose numbers or polarity differ are contradiction candidates."""
     window: int = 50

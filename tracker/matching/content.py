@@ -1,0 +1,179 @@
+"""The content score: how much of what two claims say they share, word for word, with
+each word weighted by how rare it is among the stored claims.
+
+Two wordings of one claim share the words that carry it (names, places, numbers, the
+predicate) more than the frame around them, and they may share them in other
+inflections ("defeated", "defeat") or in words of one class ("troops", "soldiers";
+tracker/data/synonyms.toml). So each claim is reduced to its *concepts*: every content
+word of its text (stopwords and single letters left out) as
+
+- a name, a number: its form in the matching form (the name key, with the analyst's
+  aliases), singular;
+- any other word: its Snowball stem, an irregular form first taken to its base form
+  ("struck" as "strike"), and a stem of a synonym class taken to the class.
+
+Each concept weighs ``ln((1 + N) / (1 + n))``: ``n`` claims of ``N`` hold the word it
+comes from (the candidate index's holder counts, counted up to ``rank_cap``; ``N`` is
+capped the same way), so a name that two claims hold counts for several times what
+"said" or "militia" count. The score is the weighted Dice overlap of the two concept
+sets, 0 to 100: twice the weight they share over the weight of both.
+
+``content_guard`` says when a pair the score finds close is still not one claim.
+Pure: no database, no printing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+from typing import NamedTuple
+
+from tracker import data
+from tracker.matching.form import _skip_tokens, index_form
+from tracker.matching.guards import swapped_facts, swapped_names
+from tracker.matching.settings import SETTINGS
+from tracker.text import features_and_fold, normalize, word_form
+
+
+class Concepts(NamedTuple):
+    """A claim's concepts, each with the posted token whose holder count weighs it, and
+    which of them are names."""
+
+    tokens: dict[str, str]  # concept -> posted token
+    names: frozenset[str]
+    words: dict[str, str]  # concept -> the first word of the text that has it, as written
+
+
+@lru_cache(maxsize=1)
+def _stem() -> Callable[[str], str]:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english").stemWord
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[dict[str, str], dict[str, str]]:
+    """({irregular form: base form}, {stem: class}) of synonyms.toml."""
+    table = data.toml("synonyms")
+    forms = dict(table["forms"])
+    classes: dict[str, str] = {}
+    for name, words in table["classes"].items():
+        for w in words:
+            classes[_stem()(forms.get(w, w))] = name
+    return forms, classes
+
+
+@lru_cache(maxsize=262_144)
+def concept_of(word: str) -> str:
+    """The concept of a word that is no name and no number."""
+    forms, classes = _vocab()
+    stem = _stem()(forms.get(word, word))
+    return classes.get(stem, stem)
+
+
+@lru_cache(maxsize=262_144)
+def concepts(text: str, norm: str) -> Concepts:
+    """The concepts of a claim with this text and matching form (``norm``)."""
+    feats, plain = features_and_fold(text)
+    words, keyed = plain.split(), norm.split()
+    skip = _skip_tokens()
+    out: dict[str, str] = {}
+    shown: dict[str, str] = {}
+    names: set[str] = set()
+    aligned = len(words) == len(keyed)  # an analyst alias of several words changes the count
+    for i, k in enumerate(keyed):
+        w = words[i] if aligned else k
+        if k in skip or w in skip or (len(k) == 1 and not k.isdigit()):
+            continue
+        token = index_form(k)
+        if k.isdigit() or w in feats.names or not aligned or not w.isalpha():
+            concept = token
+            if w in feats.names:
+                names.add(concept)
+        else:
+            concept = concept_of(w)
+        out.setdefault(concept, token)
+        shown.setdefault(concept, w)
+    if names:
+        written = {word_form(t): t for t in reversed(normalize(text).split())}
+        shown.update((c, written.get(shown[c], shown[c])) for c in names)
+    return Concepts(out, frozenset(names), shown)
+
+
+def weigher(count: Callable[[str], int], total: int) -> Callable[[str], float]:
+    """A posted token's weight, ``ln((1 + N) / (1 + n))``, from the holder ``count`` of a
+    token and ``total``, the claims stored (both capped at ``rank_cap``)."""
+    n_all = min(max(total, 1), SETTINGS.rank_cap)
+    cache: dict[str, float] = {}
+
+    def weight(token: str) -> float:
+        w = cache.get(token)
+        if w is None:
+            n = min(count(token), n_all)
+            w = cache[token] = math.log((1 + n_all) / (1 + n)) + 0.05
+        return w
+
+    return weight
+
+
+def content_score(a: Concepts, b: Concepts, weight: Callable[[str], float]) -> tuple[float, list[str]]:
+    """(weighted Dice overlap of the concepts, 0-100; the shared concepts, heaviest first)."""
+    shared = a.tokens.keys() & b.tokens.keys()
+    if not shared:
+        return 0.0, []
+    wa = {c: weight(t) for c, t in a.tokens.items()}
+    wb = {c: weight(t) for c, t in b.tokens.items()}
+    both = {c: min(wa[c], wb[c]) for c in shared}
+    total = sum(wa.values()) + sum(wb.values())
+    score = round(200.0 * sum(both.values()) / total, 1) if total else 0.0
+    return score, sorted(shared, key=lambda c: (-both[c], c))
+
+
+def _numbers_disagree(a_numbers, b_numbers) -> bool:
+    """Neither text's numbers (as a multiset of values) are all among the other's: a
+    number only one text gives is more detail; two different values are two claims."""
+    x = Counter(v for v, _ in a_numbers)
+    y = Counter(v for v, _ in b_numbers)
+    return not (x <= y or y <= x)
+
+
+def _names_swapped(
+    a: Concepts, b: Concepts, a_text: str, b_text: str, a_norm: str, b_norm: str
+) -> str | None:
+    """The names one text has in place of the other's, when the words the two do not share
+    are mostly names on both sides (at least half of each side's unshared concepts): one
+    sentence with another person or group in it. Two wordings that differ in many words
+    and each add a name of their own ("near Baghdad airport", "Qassim" before
+    "Soleimani") add detail, not another actor."""
+    only_a = a.tokens.keys() - b.tokens.keys()
+    only_b = b.tokens.keys() - a.tokens.keys()
+    na, nb = only_a & a.names, only_b & b.names
+    if not na or not nb or 2 * len(na) < len(only_a) or 2 * len(nb) < len(only_b):
+        return None
+    swapped = swapped_names(a_text, b_text, a_norm, b_norm)
+    return None if swapped is None else f"{swapped[0]} vs {swapped[1]}"
+
+
+def content_guard(a_text: str, b_text: str, a_norm: str, b_norm: str, facts, concepts_ab) -> str | None:
+    """Why a pair close in content is no duplicate, or None: their numbers disagree, one
+    is negated or denied more than the other, they sit on opposite sides of the lexicon,
+    another actor stands in one of them, or each has a day, month, kind of casualty,
+    weapon or direction the other lacks."""
+    from tracker.matching.similarity import sides_opposed
+
+    fa, fb = facts
+    if _numbers_disagree(fa.numbers, fb.numbers):
+        return "different numbers"
+    if fa.polarity != fb.polarity:
+        return "one of them negated or denied"
+    if sides_opposed(fa.sides, fb.sides):
+        return "opposing actions (lexicon)"
+    swap = _names_swapped(*concepts_ab, a_text, b_text, a_norm, b_norm)
+    if swap is not None:
+        return f"different names: {swap}"
+    fact = swapped_facts(a_norm, b_norm)
+    if fact is not None:
+        return f"different {fact[0]}: {fact[1]} vs {fact[2]}"
+    return None
