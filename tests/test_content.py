@@ -111,7 +111,7 @@ def test_a_rewording_the_string_score_misses_is_suggested_never_merged():
     unrelated = _side(8, "The governor of Basra resigned in March.")
     assert pair.duplicates(new, [old, unrelated]) == []  # the string score alone misses it
     counts = _Counts(200, 30, {new.norm.split()[0], _concepts(new.text).tokens["taji"]})
-    found = pair.duplicates(new, [old, unrelated], pair.weigh(counts, new, [old, unrelated]))
+    found = pair.duplicates(new, [old, unrelated], pair.weigh(counts, new))
     assert [(m.id, j.kind) for m, j in found] == [(7, "suggest")]
     assert found[0][1].reasons[0].startswith("same content, other words: ")
     assert "taji" in found[0][1].reasons[0]
@@ -129,7 +129,7 @@ def test_common_words_alone_do_not_make_a_duplicate():
             return 400 if token in common else 1
 
     counts = Counts(1000, 0, set())
-    assert pair.duplicates(new, [old], pair.weigh(counts, new, [old])) == []
+    assert pair.duplicates(new, [old], pair.weigh(counts, new)) == []
     # With every word as common as the next, the same words would be half of each claim.
     assert content.content_score(_concepts(new.text), _concepts(old.text), _even)[0] > 40
 

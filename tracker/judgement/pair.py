@@ -16,7 +16,7 @@ Pure apart from what the caller passes in: no database, no printing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,14 +80,14 @@ def counts_differ(a: Side, b: Side) -> bool:
 
 
 def duplicates(
-    new: Side, members: Sequence[Side], weight: Callable[[str], float] | None = None
+    new: Side, members: Sequence[Side], weight: Weights | None = None
 ) -> list[tuple[Side, Judgement]]:
     """The members ``new`` may be a duplicate of, each with its judgement ("same" or
     "suggest"), best first: "same", then "suggest"; higher scores first, then the older
     claim. A pair below the suggestion threshold is no duplicate whatever ``judge`` would
     call it, so those pairs are left out in rapidfuzz's C code first (token sort, then
-    token set: ``score`` averages the two, rounded to a tenth). With ``weight`` (a posted
-    token's weight, ``content.weigher``), a member the string score leaves below the
+    token set: ``score`` averages the two, rounded to a tenth). With ``weight`` (the
+    content score's ``Weights``), a member the string score leaves below the
     threshold is a suggested duplicate when its content score reaches ``content`` and no
     content guard keeps the two apart (``content_duplicates``)."""
     if not members:
@@ -99,24 +99,54 @@ def duplicates(
     return out
 
 
-def weigh(holders, new: Side, members: Sequence[Side]) -> Callable[[str], float]:
+class Weights:
     """The content score's token weights as ``holders`` (the candidate rule's source of
-    postings) counts them, the holder counts of every claim's concepts fetched at once."""
-    prefetch = getattr(holders, "prefetch", None)
-    if prefetch is not None:
-        prefetch({t for s in (new, *members) for t in content.concepts(s.text, s.norm).tokens.values()})
-    return content.weigher(holders.count, holders.total())
+    postings) counts them; ``prefetch`` fetches the holder counts of many tokens at once."""
+
+    def __init__(self, holders) -> None:
+        self.holders = holders
+        self.weight = content.weigher(holders.count, holders.total())
+
+    def prefetch(self, tokens) -> None:
+        fetch = getattr(self.holders, "prefetch", None)
+        if fetch is not None:
+            fetch(tokens)
+
+    def __call__(self, token: str) -> float:
+        return self.weight(token)
 
 
-def content_duplicates(
-    new: Side, members: Sequence[Side], weight: Callable[[str], float]
-) -> list[tuple[Side, Judgement]]:
+def weigh(holders, new: Side) -> Weights:
+    """``Weights`` over ``holders``, the counts of ``new``'s own concepts fetched."""
+    weights = Weights(holders)
+    weights.prefetch(content.concepts(new.text, new.norm).tokens.values())
+    return weights
+
+
+def content_duplicates(new: Side, members: Sequence[Side], weight: Weights) -> list[tuple[Side, Judgement]]:
     """The members whose content score with ``new`` reaches ``content`` and that no
-    content guard keeps apart, each judged "suggest" (the content score never merges)."""
+    content guard keeps apart, each judged "suggest" (the content score never merges).
+
+    A member is scored only when the concepts it shares with ``new`` carry enough of
+    ``new``'s weight for the score to reach ``content`` at all: the weight two claims
+    share is at most each one's total, so a score ``c`` needs a share ``S`` of ``new``'s
+    weight ``W`` with ``200 S / (W + S) >= c``. The holder counts of the other members'
+    words are never fetched."""
     mine = content.concepts(new.text, new.norm)
-    out = []
+    own = {c: weight(t) for c, t in mine.tokens.items()}
+    least = SETTINGS.content - 0.05  # the score is rounded to a tenth
+    need = least * sum(own.values()) / (200.0 - least)
+    close = []
     for m in members:
         theirs = content.concepts(m.text, m.norm)
+        shared = mine.tokens.keys() & theirs.tokens.keys()
+        if shared and sum(own[c] for c in shared) >= need:
+            close.append((m, theirs))
+    if not close:
+        return []
+    weight.prefetch({t for _, theirs in close for t in theirs.tokens.values()})
+    out = []
+    for m, theirs in close:
         score, shared = content.content_score(mine, theirs, weight)
         if score < SETTINGS.content:
             continue

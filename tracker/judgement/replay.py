@@ -223,7 +223,7 @@ class Replay:
             strung |= judged_now
         rest = [self._side(c) for c in members if c not in strung]
         if rest:
-            found += pair.content_duplicates(new, rest, pair.weigh(self.holders, new, rest))
+            found += pair.content_duplicates(new, rest, pair.weigh(self.holders, new))
         found.sort(key=lambda e: (pair.RANK[e[1].kind], -e[1].score, e[0].id))
         return found
 

@@ -8,8 +8,8 @@ threshold is still ranked. Each is ranked by the mean of three scores from 0 to 
 duplicate score of the matching forms (``matching.similarity.score``), the weighted share
 of the claim's tokens the other holds, a token weighing by how rare it is among the
 stored claims (its inverse document frequency), so that shared names, places and numbers
-count for more than shared frame words, and the content score of the two
-(``matching.content``: stems and synonym classes, the same weights). The best ``limit``
+count for more than shared frame words, and the same share counted in concepts
+(``matching.content``: stems and synonym classes), on the content score's scale. The best ``limit``
 are judged as ``claim add`` would judge them: the ranking is the scores', the label the
 judgement's. Read-only.
 """
@@ -80,16 +80,18 @@ def similar(session: Session, text: str, exclude: int | None = None, limit: int 
     weight = {w: math.log((1 + stored) / (1 + holders.count(w))) for w in words}
     whole = sum(weight.values())
     mine_c = content.concepts(text, norm)
-    holders.prefetch({t for _, o, on in rows for t in content.concepts(o, on).tokens.values()})
-    cw = content.weigher(holders.count, holders.total())
+    cw = pair.Weights(holders)
+    own = {c: cw(t) for c, t in mine_c.tokens.items()}
+    own_whole = sum(own.values())
 
     def rank(other: str, other_norm: str) -> float:
-        theirs = content.concepts(other, other_norm)
-        return (
-            score(norm, other_norm)
-            + _held_weight(weight, whole, other_norm)
-            + content.content_score(mine_c, theirs, cw)[0]
-        ) / 3
+        # The content term is the share of the claim's concept weight the other holds,
+        # on the content score's scale (200 S / (W + S)): the other's own words are not
+        # weighed, so no holder count beyond the claim's own is fetched.
+        shared = mine_c.tokens.keys() & content.concepts(other, other_norm).tokens.keys()
+        held = sum(own[c] for c in shared)
+        concept_share = 200.0 * held / (own_whole + held) if held else 0.0
+        return (score(norm, other_norm) + _held_weight(weight, whole, other_norm) + concept_share) / 3
 
     ranked = sorted(
         ((round(rank(other, other_norm), 1), cid, other, other_norm) for cid, other, other_norm in rows),
@@ -101,7 +103,7 @@ def similar(session: Session, text: str, exclude: int | None = None, limit: int 
     # What the pipeline makes of each pair: its duplicate judgement where it finds one
     # (the string or the content route), else the string judgement (a contradiction
     # candidate, or related).
-    found = {m.id: j for m, j in pair.duplicates(new, them, pair.weigh(holders, new, them))}
+    found = {m.id: j for m, j in pair.duplicates(new, them, pair.weigh(holders, new))}
     return [
         Similar(cid, rank, found.get(cid) or judge(text, other, norm, other_norm, (mine, m.facts)))
         for (rank, cid, other, other_norm), m in zip(ranked, them, strict=True)

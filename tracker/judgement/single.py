@@ -111,7 +111,7 @@ def plan_add(session: Session, data: ClaimInput) -> Plan:
     plan.pool = [c for c in stored_pool(holders, data.text, norm) if exact is None or c != exact.id]
     new = pair.side(0, data.text, norm, text_facts(data.text))
     pool_sides = sides(session, plan.pool)
-    found = pair.duplicates(new, pool_sides, pair.weigh(holders, new, pool_sides))
+    found = pair.duplicates(new, pool_sides, pair.weigh(holders, new))
     for m, j in found:
         if j.kind == "same" and plan.same is None:
             plan.same = _match(session, m.id, j)
@@ -147,7 +147,7 @@ def findings(session: Session, claim: Claim) -> tuple[list[dict], list[dict]]:
     pool_sides = sides(session, members)
     dup_rows = [
         pair.duplicate_row(claim.id, m.id, j)
-        for m, j in pair.duplicates(me, pool_sides, pair.weigh(holders, me, pool_sides))
+        for m, j in pair.duplicates(me, pool_sides, pair.weigh(holders, me))
         if j.kind in ("same", "suggest")
     ]
     contra_rows = [

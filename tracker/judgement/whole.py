@@ -88,7 +88,7 @@ def duplicate_pairs(
             members = pool(toks, older, partners)
             if members:
                 me, them = side(cid), [side(c) for c in members]
-                for m, j in pair.duplicates(me, them, pair.weigh(older, me, them)):
+                for m, j in pair.duplicates(me, them, pair.weigh(older, me)):
                     if j.kind in ("same", "suggest"):
                         out.append((m.id, cid, j))
         return out
