@@ -62,7 +62,7 @@ def test_the_score_is_a_weighted_overlap_from_0_to_100():
     b = _concepts("Gunmen ambushed a convoy on the road to Samarra.")
     flat = content.content_score(a, b, _even)[0]
     (place,) = a.names
-    rare_weight = content.weigher(lambda t: 1 if t == a.tokens[place] else 40, 50)
+    rare_weight = content.Weights(_Counts(50, 40, {a.tokens[place]}))
     assert content.content_score(a, b, rare_weight)[0] > flat
 
 

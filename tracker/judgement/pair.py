@@ -80,7 +80,7 @@ def counts_differ(a: Side, b: Side) -> bool:
 
 
 def duplicates(
-    new: Side, members: Sequence[Side], weight: Weights | None = None
+    new: Side, members: Sequence[Side], weight: content.Weights | None = None
 ) -> list[tuple[Side, Judgement]]:
     """The members ``new`` may be a duplicate of, each with its judgement ("same" or
     "suggest"), best first: "same", then "suggest"; higher scores first, then the older
@@ -99,48 +99,31 @@ def duplicates(
     return out
 
 
-class Weights:
-    """The content score's token weights as ``holders`` (the candidate rule's source of
-    postings) counts them; ``prefetch`` fetches the holder counts of many tokens at once."""
-
-    def __init__(self, holders) -> None:
-        self.holders = holders
-        self.weight = content.weigher(holders.count, holders.total())
-
-    def prefetch(self, tokens) -> None:
-        fetch = getattr(self.holders, "prefetch", None)
-        if fetch is not None:
-            fetch(tokens)
-
-    def __call__(self, token: str) -> float:
-        return self.weight(token)
-
-
-def weigh(holders, new: Side) -> Weights:
-    """``Weights`` over ``holders``, the counts of ``new``'s own concepts fetched."""
-    weights = Weights(holders)
+def weigh(holders, new: Side) -> content.Weights:
+    """The content score's ``Weights`` over ``holders``, the counts of ``new``'s own
+    concepts fetched."""
+    weights = content.Weights(holders)
     weights.prefetch(content.concepts(new.text, new.norm).tokens.values())
     return weights
 
 
-def content_duplicates(new: Side, members: Sequence[Side], weight: Weights) -> list[tuple[Side, Judgement]]:
+def content_duplicates(
+    new: Side, members: Sequence[Side], weight: content.Weights
+) -> list[tuple[Side, Judgement]]:
     """The members whose content score with ``new`` reaches ``content`` and that no
     content guard keeps apart, each judged "suggest" (the content score never merges).
 
     A member is scored only when the concepts it shares with ``new`` carry enough of
-    ``new``'s weight for the score to reach ``content`` at all: the weight two claims
-    share is at most each one's total, so a score ``c`` needs a share ``S`` of ``new``'s
-    weight ``W`` with ``200 S / (W + S) >= c``. The holder counts of the other members'
-    words are never fetched."""
+    ``new``'s weight for the score to reach ``content`` at all (``content.held_share``,
+    the highest score the pair can have): the holder counts of the other members' words
+    are fetched only for those."""
     mine = content.concepts(new.text, new.norm)
-    own = {c: weight(t) for c, t in mine.tokens.items()}
+    own = content.own_weights(mine, weight)
     least = SETTINGS.content - 0.05  # the score is rounded to a tenth
-    need = least * sum(own.values()) / (200.0 - least)
     close = []
     for m in members:
         theirs = content.concepts(m.text, m.norm)
-        shared = mine.tokens.keys() & theirs.tokens.keys()
-        if shared and sum(own[c] for c in shared) >= need:
+        if content.held_share(own, theirs) >= least:
             close.append((m, theirs))
     if not close:
         return []

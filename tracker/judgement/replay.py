@@ -205,7 +205,7 @@ class Replay:
         holds; the content route is judged here, its weights being the holder counts as
         they stand when the line comes."""
         looked, judged, seen = self.known.get(line.index, ((), {}, frozenset()))
-        todo, found, strung = [], [], set()
+        todo, found, string_judged = [], [], set()
         for c in members:
             made_by = self.states[c].line
             if made_by in looked:
@@ -213,15 +213,15 @@ class Replay:
                 if j is not None:
                     found.append((self._side(c), j))
                 if made_by in seen:
-                    strung.add(c)
+                    string_judged.add(c)
             else:
                 todo.append(self._side(c))
         new = pair.side(0, line.data.text, line.norm, line.facts)
         if todo:
             more, judged_now = pair.string_duplicates(new, todo)
             found += more
-            strung |= judged_now
-        rest = [self._side(c) for c in members if c not in strung]
+            string_judged |= judged_now
+        rest = [self._side(c) for c in members if c not in string_judged]
         if rest:
             found += pair.content_duplicates(new, rest, pair.weigh(self.holders, new))
         found.sort(key=lambda e: (pair.RANK[e[1].kind], -e[1].score, e[0].id))

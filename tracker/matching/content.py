@@ -12,7 +12,7 @@ word of its text (stopwords and single letters left out) as
 - any other word: its Snowball stem, an irregular form first taken to its base form
   ("struck" as "strike"), and a stem of a synonym class taken to the class.
 
-Each concept weighs ``ln((1 + N) / (1 + n))``: ``n`` claims of ``N`` hold the word it
+Each concept weighs ``ln((1 + N) / (1 + n)) + 0.05``: ``n`` claims of ``N`` hold the word it
 comes from (the candidate index's holder counts, counted up to ``rank_cap``; ``N`` is
 capped the same way), so a name that two claims hold counts for several times what
 "said" or "militia" count. The score is the weighted Dice overlap of the two concept
@@ -26,14 +26,15 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
 from tracker import data
-from tracker.matching.form import _skip_tokens, index_form
+from tracker.matching.form import index_form, skip_tokens
 from tracker.matching.guards import swapped_facts, swapped_names
 from tracker.matching.settings import SETTINGS
+from tracker.matching.similarity import sides_opposed
 from tracker.text import features_and_fold, normalize, word_form
 
 
@@ -78,7 +79,7 @@ def concepts(text: str, norm: str) -> Concepts:
     """The concepts of a claim with this text and matching form (``norm``)."""
     feats, plain = features_and_fold(text)
     words, keyed = plain.split(), norm.split()
-    skip = _skip_tokens()
+    skip = skip_tokens()
     out: dict[str, str] = {}
     shown: dict[str, str] = {}
     names: set[str] = set()
@@ -102,20 +103,42 @@ def concepts(text: str, norm: str) -> Concepts:
     return Concepts(out, frozenset(names), shown)
 
 
-def weigher(count: Callable[[str], int], total: int) -> Callable[[str], float]:
-    """A posted token's weight, ``ln((1 + N) / (1 + n))``, from the holder ``count`` of a
-    token and ``total``, the claims stored (both capped at ``rank_cap``)."""
-    n_all = min(max(total, 1), SETTINGS.rank_cap)
-    cache: dict[str, float] = {}
+class Weights:
+    """A posted token's weight, ``ln((1 + N) / (1 + n)) + 0.05``, from ``holders`` (the
+    candidate rule's source of postings: ``count(token)``, ``total()``, and where it has
+    one ``prefetch(tokens)``, which fetches the counts of many tokens at once); ``n`` and
+    ``N`` are capped at ``rank_cap``."""
 
-    def weight(token: str) -> float:
-        w = cache.get(token)
+    def __init__(self, holders) -> None:
+        self.holders = holders
+        self.n_all = min(max(holders.total(), 1), SETTINGS.rank_cap)
+        self.cache: dict[str, float] = {}
+
+    def prefetch(self, tokens: Iterable[str]) -> None:
+        fetch = getattr(self.holders, "prefetch", None)
+        if fetch is not None:
+            fetch(tokens)
+
+    def __call__(self, token: str) -> float:
+        w = self.cache.get(token)
         if w is None:
-            n = min(count(token), n_all)
-            w = cache[token] = math.log((1 + n_all) / (1 + n)) + 0.05
+            n = min(self.holders.count(token), self.n_all)
+            w = self.cache[token] = math.log((1 + self.n_all) / (1 + n)) + 0.05
         return w
 
-    return weight
+
+def own_weights(a: Concepts, weight: Weights) -> dict[str, float]:
+    """{concept: weight} of one claim's concepts."""
+    return {c: weight(t) for c, t in a.tokens.items()}
+
+
+def held_share(own: dict[str, float], b: Concepts) -> float:
+    """The share ``S`` of a claim's concept weight ``W`` (``own``) that ``b`` holds, on the
+    content score's scale, ``200 S / (W + S)``, 0 to 100: the highest content score the two
+    can have, reached when ``b``'s other concepts weigh nothing. Only the claim's own
+    holder counts are needed."""
+    held = sum(w for c, w in own.items() if c in b.tokens)
+    return 200.0 * held / (sum(own.values()) + held) if held else 0.0
 
 
 def content_score(a: Concepts, b: Concepts, weight: Callable[[str], float]) -> tuple[float, list[str]]:
@@ -161,8 +184,6 @@ def content_guard(a_text: str, b_text: str, a_norm: str, b_norm: str, facts, con
     is negated or denied more than the other, they sit on opposite sides of the lexicon,
     another actor stands in one of them, or each has a day, month, kind of casualty,
     weapon or direction the other lacks."""
-    from tracker.matching.similarity import sides_opposed
-
     fa, fb = facts
     if _numbers_disagree(fa.numbers, fb.numbers):
         return "different numbers"

@@ -38,7 +38,7 @@ def fold_text(text: str, aliases=None) -> str:
 
 
 @lru_cache(maxsize=1)
-def _skip_tokens() -> frozenset[str]:
+def skip_tokens() -> frozenset[str]:
     """Stopwords and single ASCII letters: never posted, never a candidate token."""
     return frozenset(STOPWORDS) | frozenset(string.printable) - frozenset(string.digits)
 
@@ -68,7 +68,7 @@ def index_form(token: str) -> str:
 def tokens_of(norm: str) -> list[str]:
     """The distinct content tokens of a matching form in their ``index_form``, as stored
     in the posting table."""
-    skip = _skip_tokens()
+    skip = skip_tokens()
     out = [t for t in norm.split() if t not in skip]
     if not norm.isascii():
         out = [t for t in out if len(t) > 1 or t.isdigit()]
