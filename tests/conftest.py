@@ -34,6 +34,13 @@ def _isolated_user(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("TRACKER_DB", raising=False)
     monkeypatch.delenv("TRACKER_MAX_IMPORT_MB", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("TRACKER_SETTINGS", raising=False)
+    yield
+    from dataclasses import asdict
+
+    from tracker.matching.settings import DEFAULTS, apply
+
+    apply(asdict(DEFAULTS))  # a command run in process may have applied a settings file
 
 
 @pytest.fixture(scope="session")
@@ -147,8 +154,8 @@ class Cli:
         full_env = {"TRACKER_DB": self.url, **(env or {})}
         return self.runner.invoke(app, list(args), input=input, env=full_env, catch_exceptions=False)
 
-    def json(self, *args: str):
-        result = self(*args, "--json")
+    def json(self, *args: str, env: dict | None = None):
+        result = self(*args, "--json", env=env)
         assert result.exit_code == 0, result.output
         return json.loads(result.stdout)
 

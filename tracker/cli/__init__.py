@@ -100,10 +100,24 @@ def root(
     ] = False,
 ) -> None:
     ctx.obj = {"db": db, "debug": debug}
+    from tracker import usersettings
+
+    usersettings.apply_file()  # the user's thresholds (a bad file: one sentence, exit 1)
 
 
 def _register() -> None:
-    from tracker.cli import aliases, claims, db, exchange, lexicon, outlets, reports, review, speakers
+    from tracker.cli import (
+        aliases,
+        calibrate,
+        claims,
+        db,
+        exchange,
+        lexicon,
+        outlets,
+        reports,
+        review,
+        speakers,
+    )
 
     app.add_typer(claims.app, name="claim")
     app.add_typer(outlets.app, name="outlet")
@@ -111,6 +125,7 @@ def _register() -> None:
     review.register(app)
     app.add_typer(reports.app, name="report")
     exchange.register(app)
+    calibrate.register(app)
     app.add_typer(aliases.app, name="alias")
     app.add_typer(lexicon.app, name="lexicon")
     app.add_typer(db.app, name="db")

@@ -1,11 +1,16 @@
 """Every matching threshold and candidate-rule size, in one settings object.
 
-Documented in docs/matching.md. Pure: no database, no printing.
+Documented in docs/matching.md. ``SETTINGS`` holds the values in force: the defaults
+below, with the user's settings file applied by the command line (``tracker.usersettings``)
+and ``overridden`` values while ``tracker calibrate`` tries thresholds. Pure: no database,
+no printing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, replace
 
 
 @dataclass(frozen=True)
@@ -16,7 +21,7 @@ class Settings:
     """At or above: the same claim; ``claim add`` offers to record a new appearance."""
     suggest: float = 75.0
     """From here up to ``merge``: a new claim with a suggested duplicate relation."""
-    content: float = 45.0
+    content: float = 50.0
     """Content score (``tracker.matching.content``) from which a pair the string score
     leaves below ``suggest`` is a suggested duplicate, when no guard keeps it apart."""
     contradiction: float = 70.0
@@ -49,3 +54,52 @@ class Settings:
 
 
 SETTINGS = Settings()
+
+
+DEFAULTS = Settings()
+
+THRESHOLDS = ("merge", "suggest", "content", "contradiction", "detect_floor")
+"""The settings that are scores from 0 to 100."""
+
+
+def checked(values: Mapping[str, object]) -> dict[str, float | int]:
+    """``values`` as settings, or ValueError naming the first that is not one: an unknown
+    name, a value of the wrong type, a threshold outside 0-100, ``suggest`` above
+    ``merge``."""
+    kinds = {f.name: f.type for f in fields(Settings)}
+    out: dict[str, float | int] = {}
+    for name, value in values.items():
+        if name not in kinds:
+            raise ValueError(f"unknown setting {name!r} (known: {', '.join(kinds)})")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"{name} must be a number, not {value!r}")
+        if kinds[name] == "int":
+            if not float(value).is_integer() or value < 1:
+                raise ValueError(f"{name} must be a whole number of at least 1, not {value!r}")
+            out[name] = int(value)
+        else:
+            if name in THRESHOLDS and not 0 <= value <= 100:
+                raise ValueError(f"{name} must be from 0 to 100, not {value!r}")
+            out[name] = float(value)
+    merged = replace(SETTINGS, **out)
+    if merged.suggest > merged.merge:
+        raise ValueError(f"suggest ({merged.suggest:g}) must not be above merge ({merged.merge:g})")
+    return out
+
+
+def apply(values: Mapping[str, float | int]) -> None:
+    """Put ``values`` (``checked``) in force in ``SETTINGS``, the one object every module
+    reads."""
+    for name, value in values.items():
+        object.__setattr__(SETTINGS, name, value)
+
+
+@contextmanager
+def overridden(**values: float | int) -> Iterator[Settings]:
+    """``SETTINGS`` with ``values`` in force for the duration of the block."""
+    before = {name: getattr(SETTINGS, name) for name in values}
+    apply(checked(values))
+    try:
+        yield SETTINGS
+    finally:
+        apply(before)

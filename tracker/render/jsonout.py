@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from tracker.fields import appearance_values
 
 if TYPE_CHECKING:  # annotations only: ``lexicon show --json`` needs no database modules
+    from tracker.calibrate import Calibration
+    from tracker.calibrate import Row as CalibrationRow
     from tracker.claims import AddResult
     from tracker.contradictions.types import Opposition, Signal
     from tracker.credibility import Assessed, Assessment, OutletScore, Summary
@@ -268,4 +270,35 @@ def compare_dict(cmp: Comparison) -> dict[str, Any]:
         "plausible": cmp.plausible,
         "signals": [signal_dict(sg) for sg in cmp.signals],
         "relations": [relation_dict(r) for r in cmp.relations],
+    }
+
+
+def calibration_dict(c: Calibration, written: str | None = None) -> dict[str, Any]:
+    """``calibrate --json``: the figures at each content threshold, the target, the
+    proposed threshold and whether it meets the target; ``written``: the settings file."""
+
+    def row(r: CalibrationRow) -> dict[str, Any]:
+        return {
+            "content": r.content,
+            "duplicates": {
+                "precision": r.dup_precision,
+                "recall": r.dup_recall,
+                "found": r.dup_found,
+                "right": r.dup_right,
+                "true": r.dup_true,
+            },
+            "contradictions": {
+                "precision": r.con_precision,
+                "recall": r.con_recall,
+                "flagged": r.con_flagged,
+                "true": r.con_true,
+                "hard_negatives_flagged": r.hard_negatives_flagged,
+            },
+        }
+
+    return {
+        "target": c.target,
+        "thresholds": [row(r) for r in c.rows],
+        "proposed": {"content": c.proposed.content, "meets_target": c.meets_target},
+        "written": written,
     }
