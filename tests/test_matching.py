@@ -273,6 +273,37 @@ def test_every_source_of_holders_gives_the_same_pool(session):
         )
 
 
+def test_token_counts_alone_equal_the_counts_the_candidate_rule_reads(session):
+    """The content score's weights read holder counts without the holder lists
+    (``prefetch_counts``: on SQLite the FTS5 vocabulary); they equal the counts the
+    candidate rule reads, with a re-checked claim left out and the cap applied."""
+    from dataclasses import replace
+
+    from tracker.claims.inputs import ClaimInput
+    from tracker.claims.store import add
+    from tracker.matching import settings
+    from tracker.matching.index import StoredHolders, all_forms
+    from tracker.outlets import get_or_create
+
+    get_or_create(session, "Wire")
+    for n in range(70):  # "militia" and "baghdad" are held by more than the window shows
+        add(session, ClaimInput(text=f"Militia {n % 9} fired rockets near Baghdad on day {n}.", outlet="Wire"))
+    session.flush()
+    forms = dict(all_forms(session))
+    tokens = sorted({t for f in forms.values() for t in f.split()} | {"nowhere"})
+    for exclude in (None, min(forms)):
+        lists, counts = StoredHolders(session, exclude=exclude), StoredHolders(session, exclude=exclude)
+        lists.prefetch(tokens)
+        counts.prefetch_counts(tokens)
+        assert {t: counts.count(t) for t in tokens} == {t: lists.count(t) for t in tokens}
+    assert StoredHolders(session).count("nowhere") == 0
+    with settings.overridden(rank_cap=20):
+        capped = StoredHolders(session)
+        capped.prefetch_counts(tokens)
+        assert max(capped.count(t) for t in tokens) == 20
+    assert replace(settings.SETTINGS) == settings.DEFAULTS
+
+
 def test_all_forms_are_the_posted_forms_of_the_active_claims(cli, backend):
     from sqlalchemy import select
 

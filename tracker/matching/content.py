@@ -106,8 +106,8 @@ def concepts(text: str, norm: str) -> Concepts:
 class Weights:
     """A posted token's weight, ``ln((1 + N) / (1 + n)) + 0.05``, from ``holders`` (the
     candidate rule's source of postings: ``count(token)``, ``total()``, and where it has
-    one ``prefetch(tokens)``, which fetches the counts of many tokens at once); ``n`` and
-    ``N`` are capped at ``rank_cap``."""
+    one ``prefetch_counts(tokens)``, which fetches the counts of many tokens at once);
+    ``n`` and ``N`` are capped at ``rank_cap``."""
 
     def __init__(self, holders) -> None:
         self.holders = holders
@@ -115,7 +115,7 @@ class Weights:
         self.cache: dict[str, float] = {}
 
     def prefetch(self, tokens: Iterable[str]) -> None:
-        fetch = getattr(self.holders, "prefetch", None)
+        fetch = getattr(self.holders, "prefetch_counts", None)
         if fetch is not None:
             fetch(tokens)
 

@@ -147,6 +147,40 @@ def holding_counts(
     return dict(conn.execute(sql, {"toks": list(tokens), "x": other, "n": cap}).all())
 
 
+VOCAB = "postings_vocab"
+"""The FTS5 vocabulary of ``claim_postings`` (``fts5vocab``, made per connection in the temp
+schema): how many claims hold each token, read from the index in one lookup a token."""
+
+
+def posted_counts(
+    conn: Connection | Session, tokens: Sequence[str], cap: int, exclude: int | None = None
+) -> dict[str, int]:
+    """How many claims (other than ``exclude``) hold each token, counted up to ``cap``:
+    the counts alone, without the lists (``holding_counts`` answers the same)."""
+    if not _fts(conn):
+        return holding_counts(conn, tokens, cap, exclude)
+    cursor = _dbapi(conn).cursor()
+    try:
+        cursor.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{VOCAB} USING fts5vocab(main, {POSTINGS_FTS}, 'row')"
+        )
+        out = dict.fromkeys(tokens, 0)
+        todo = list(out)
+        for start in range(0, len(todo), 500):
+            part = todo[start : start + 500]
+            marks = ",".join("?" * len(part))
+            out.update(
+                cursor.execute(f"SELECT term, doc FROM temp.{VOCAB} WHERE term IN ({marks})", part).fetchall()
+            )
+        if exclude is not None:
+            row = cursor.execute(f"SELECT tokens FROM {POSTINGS_FTS} WHERE rowid = ?", (exclude,)).fetchone()
+            for tok in set(row[0].split()) & out.keys() if row else ():
+                out[tok] -= 1
+    finally:
+        cursor.close()
+    return {t: min(n, cap) for t, n in out.items()}
+
+
 def _cap() -> int:
     return SETTINGS.window + 1
 
@@ -182,6 +216,17 @@ class StoredHolders:
         self._counts.update((t, len(self._cache[t])) for t in todo)
         if common:
             self._counts.update(holding_counts(self.conn, common, SETTINGS.rank_cap, self.exclude))
+
+    def prefetch_counts(self, tokens: Iterable[str]) -> None:
+        """Fetch how many claims hold each token (not the lists: the content score's
+        weights ask only that)."""
+        todo = [t for t in dict.fromkeys(tokens) if t not in self._counts]
+        if not todo:
+            return
+        if self.empty:
+            self._counts.update((t, 0) for t in todo)
+            return
+        self._counts.update(posted_counts(self.conn, todo, SETTINGS.rank_cap, self.exclude))
 
     def __call__(self, token: str) -> list[int]:
         if token not in self._cache:
@@ -221,6 +266,9 @@ class Overlay:
 
     def prefetch(self, tokens: Iterable[str]) -> None:
         self.stored.prefetch(tokens)
+
+    def prefetch_counts(self, tokens: Iterable[str]) -> None:
+        self.stored.prefetch_counts(tokens)
 
     def __call__(self, token: str) -> list[int]:
         stored = self.stored(token)
