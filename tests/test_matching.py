@@ -287,7 +287,9 @@ def test_token_counts_alone_equal_the_counts_the_candidate_rule_reads(session):
 
     get_or_create(session, "Wire")
     for n in range(70):  # "militia" and "baghdad" are held by more than the window shows
-        add(session, ClaimInput(text=f"Militia {n % 9} fired rockets near Baghdad on day {n}.", outlet="Wire"))
+        add(
+            session, ClaimInput(text=f"Militia {n % 9} fired rockets near Baghdad on day {n}.", outlet="Wire")
+        )
     session.flush()
     forms = dict(all_forms(session))
     tokens = sorted({t for f in forms.values() for t in f.split()} | {"nowhere"})
