@@ -470,3 +470,25 @@ def test_export_order_does_not_depend_on_the_postgresql_collation(tmp_path, requ
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+def test_ingest_review_shows_the_closest_claims_and_one_key_records_an_appearance(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr("tracker.cli.common.interactive", lambda yes, no_input: not (yes or no_input))
+    cli.ok("outlet", "add", "Wire")
+    cli.ok("outlet", "add", "Daily")
+    stored = cli.json(
+        "claim", "add", "Army engineers reopened the Shuhada bridge in Mosul.", "--outlet", "Wire", "--yes"
+    )["claim"]["id"]
+    cli.ok("claim", "add", "Heavy rain flooded farms near Samarra.", "--outlet", "Wire", "--yes")
+    article = tmp_path / "bridge.txt"
+    article.write_text(
+        "Mosul bridge open again\n\n"
+        "The Shuhada bridge in Mosul has reopened after repairs, the governor said on Sunday.\n",
+        encoding="utf-8",
+    )
+    result = cli("ingest", str(article), "--outlet", "Daily", input="1\n")
+    assert result.exit_code == 0, result.output
+    assert "closest stored claims (1-" in result.stdout and "Shuhada bridge in Mosul" in result.stdout
+    shown = cli.json("claim", "show", str(stored))
+    assert [a["outlet"] for a in shown["appearances"]] == ["Wire", "Daily"]
+    assert len(cli.json("claim", "list")) == 2  # no new claim: an appearance of claim 1

@@ -48,11 +48,19 @@ def check_target(session: Session, outlet: str, date: str | None) -> str:
     return outlets.resolve(session, outlet).name
 
 
-def store(session: Session, data: claims.ClaimInput, *, merge: bool = True) -> claims.AddResult:
+def store(
+    session: Session, data: claims.ClaimInput, *, merge: bool = True, into: int | None = None
+) -> claims.AddResult:
+    """Store a reviewed candidate: judged as ``claim add`` judges it (joining the claim it
+    is the same as when ``merge``), or, with ``into``, as a new appearance of that stored
+    claim, the analyst's choice among the closest claims shown."""
     if data.via and outlets.find(session, data.via) is None:
         outlets.add(session, outlets.OutletInput(name=data.via))
     from tracker.claims import workflow
     from tracker.judgement import single
 
+    if into is not None:
+        target = claims.get(session, str(into))
+        return claims.add(session, data.checked(), into=target)
     plan = single.plan_add(session, data)
     return workflow.apply_plan(session, plan, merge=merge and plan.same is not None)

@@ -168,15 +168,20 @@ def ingest(
         for n, c in enumerate(candidates, 1):
             out.print(candidate_panel(n, len(candidates), c))
             item = core.to_input(c, outlet=outlet_name, date=date, url=url)
+            into = None
             if ask:
-                choice = (
-                    typer.prompt("[a]ccept / [e]dit / [s]kip / [q]uit", default="a", err=True).strip().lower()
-                )
-                if choice.startswith("q"):
+                near = _closest_shown(s, out, item.text)
+                keys = "[a]ccept / [e]dit / [s]kip / [q]uit"
+                if near:
+                    keys += f" / [1-{len(near)}] an appearance of that closest claim"
+                choice = typer.prompt(keys, default="a", err=True).strip().lower()
+                if choice.isdigit() and 1 <= int(choice) <= len(near):
+                    into = near[int(choice) - 1]
+                elif choice.startswith("q"):
                     break
-                if choice.startswith("s"):
+                elif choice.startswith("s"):
                     continue
-                if choice.startswith("e"):
+                elif choice.startswith("e"):
                     from dataclasses import replace
 
                     text = typer.prompt("Claim text", default=item.text, err=True)
@@ -184,7 +189,7 @@ def ingest(
                     item = replace(item, text=text, speaker=speaker or None)
             elif not yes:
                 continue
-            out.print(add_summary(core.store(s, item)))
+            out.print(add_summary(core.store(s, item, into=into)))
             stored += 1
         if not (yes or ask):
             out.print(
@@ -193,6 +198,26 @@ def ingest(
             )
         else:
             out.print(f"{stored} of {len(candidates)} candidate(s) stored.")
+
+
+CLOSEST = 3
+"""How many of the closest stored claims the ingest review shows under a candidate."""
+
+
+def _closest_shown(s, out, text: str) -> list[int]:
+    """Show the closest stored claims to a candidate (as ``claim add`` does) and return
+    their ids, closest first: the claims a one-key answer can record it under."""
+    from tracker import claims
+    from tracker.judgement.similar import similar
+    from tracker.render.claims import similar_table
+
+    near = similar(s, text, limit=CLOSEST)
+    if not near:
+        return []
+    loaded = claims.claims_by_id(s, [f.claim_id for f in near])
+    rows = [(loaded[f.claim_id], f) for f in near]
+    out.print(similar_table(text, rows, f"The {len(rows)} closest stored claims (1-{len(rows)}) to: "))
+    return [f.claim_id for f in near]
 
 
 def register(app: typer.Typer) -> None:
