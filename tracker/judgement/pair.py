@@ -123,7 +123,7 @@ def content_duplicates(
     close = []
     for m in members:
         theirs = content.concepts(m.text, m.norm)
-        if content.held_share(own, theirs) >= least:
+        if content.held_share(own, theirs.tokens) >= least:
             close.append((m, theirs))
     if not close:
         return []

@@ -8,9 +8,11 @@ threshold is still ranked. Each is ranked by the mean of two scores from 0 to 10
 duplicate score of the matching forms (``matching.similarity.score``), and the share of
 the claim's concept weight the other holds (``matching.content.held_share``: stems and
 synonym classes, each concept weighing by how rare its word is among the stored claims),
-so that shared names, places and numbers count for more than shared frame words. The best
-``limit`` are judged as ``claim add`` would judge them: the ranking is the scores', the label the
-judgement's. Read-only.
+so that shared names, places and numbers count for more than shared frame words. The
+candidates are first narrowed to the ``NARROWED`` best with the concepts their matching
+forms show (``content.form_concepts``: no text read again), then ranked with the concepts
+of their texts. The best ``limit`` are judged as ``claim add`` would judge them: the
+ranking is the scores', the label the judgement's. Read-only.
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ from tracker.matching.index import StoredHolders
 from tracker.matching.search import candidates
 from tracker.matching.similarity import Judgement, judge, score
 from tracker.models import Claim
+
+NARROWED = 60
+"""The candidates ranked on their texts' concepts, of those that rank best on their
+matching forms alone."""
 
 RAREST_WORDS = 8
 """Besides its pool, a claim's neighbours are looked for among the claims holding its
@@ -75,14 +81,21 @@ def similar(session: Session, text: str, exclude: int | None = None, limit: int 
     mine_c = content.concepts(text, norm)
     own = content.own_weights(mine_c, content.Weights(holders))
 
-    def rank(other: str, other_norm: str) -> float:
-        theirs = content.concepts(other, other_norm)
-        return (score(norm, other_norm) + content.held_share(own, theirs)) / 2
+    def rank(other: str, other_norm: str, exact: bool) -> float:
+        # The concepts the other holds: read from its text (exact), or, to narrow many
+        # candidates cheaply, from its matching form alone.
+        if exact:
+            seen = content.concepts(other, other_norm).tokens
+        else:
+            seen = content.seen_in(mine_c, content.form_concepts(other_norm))
+        return round((score(norm, other_norm) + content.held_share(own, seen)) / 2, 1)
 
-    ranked = sorted(
-        ((round(rank(other, other_norm), 1), cid, other, other_norm) for cid, other, other_norm in rows),
-        key=lambda r: (-r[0], r[1]),
-    )[:limit]
+    def best(candidates: list[tuple[int, str, str]], n: int, exact: bool) -> list[tuple[int, str, str]]:
+        return sorted(candidates, key=lambda r: (-rank(r[1], r[2], exact), r[0]))[:n]
+
+    # Narrowed on the matching forms, then ranked on the concepts of the texts.
+    top = best(best([tuple(r) for r in rows], max(NARROWED, limit), False), limit, True)
+    ranked = [(rank(other, other_norm, True), cid, other, other_norm) for cid, other, other_norm in top]
     mine = text_facts(text)
     new = pair.side(0, text, norm, mine)
     them = [pair.side(cid, other, other_norm, text_facts(other)) for _, cid, other, other_norm in ranked]

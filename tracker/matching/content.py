@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -49,9 +49,9 @@ class Concepts(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _stem() -> Callable[[str], str]:
-    import snowballstemmer
+    import Stemmer  # PyStemmer: the Snowball algorithms in C
 
-    return snowballstemmer.stemmer("english").stemWord
+    return Stemmer.Stemmer("english").stemWord
 
 
 @lru_cache(maxsize=1)
@@ -127,17 +127,37 @@ class Weights:
         return w
 
 
+@lru_cache(maxsize=262_144)
+def form_concepts(norm: str) -> frozenset[str]:
+    """The concepts a matching form shows without its text being read again (for ranking
+    many claims): each token in its index form, and the concept of each token that is a
+    plain word (``concept_of``). A word the matching form holds as a name key ("raman"
+    for "remain") shows only its key."""
+    out: set[str] = set()
+    for t in norm.split():
+        out.add(index_form(t))
+        if t.isalpha():
+            out.add(concept_of(t))
+    return frozenset(out)
+
+
+def seen_in(a: Concepts, form: frozenset[str]) -> frozenset[str]:
+    """The concepts of ``a`` that a matching form's ``form_concepts`` show: the concept
+    itself, or the posted token it comes from."""
+    return frozenset(c for c, t in a.tokens.items() if c in form or t in form)
+
+
 def own_weights(a: Concepts, weight: Weights) -> dict[str, float]:
     """{concept: weight} of one claim's concepts."""
     return {c: weight(t) for c, t in a.tokens.items()}
 
 
-def held_share(own: dict[str, float], b: Concepts) -> float:
-    """The share ``S`` of a claim's concept weight ``W`` (``own``) that ``b`` holds, on the
-    content score's scale, ``200 S / (W + S)``, 0 to 100: the highest content score the two
-    can have, reached when ``b``'s other concepts weigh nothing. Only the claim's own
-    holder counts are needed."""
-    held = sum(w for c, w in own.items() if c in b.tokens)
+def held_share(own: dict[str, float], held_concepts: Container[str]) -> float:
+    """The share ``S`` of a claim's concept weight ``W`` (``own``) held by another claim
+    (``held_concepts``: its concepts), on the content score's scale, ``200 S / (W + S)``, 0
+    to 100: the highest content score the two can have, reached when the other's own
+    concepts weigh nothing. Only the claim's own holder counts are needed."""
+    held = sum(w for c, w in own.items() if c in held_concepts)
     return 200.0 * held / (sum(own.values()) + held) if held else 0.0
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from tracker.errors import InvalidInput
 from tracker.matching.form import alias_map, fold_text, tokens_of
-from tracker.matching.index import holding_counts, newest_holders, posted_claims
+from tracker.matching.index import newest_holders, posted_claims, posted_counts
 from tracker.matching.settings import SETTINGS
 from tracker.models import Claim
 
@@ -32,7 +32,7 @@ SEARCH_CANDIDATES = 300
 
 def candidates(session: Session, wanted: list[str]) -> list[int]:
     cap = SETTINGS.search_holders
-    counts = holding_counts(session, wanted, cap + 1)
+    counts = posted_counts(session, wanted, cap + 1)
     usable = [t for t in wanted if 0 < counts[t] <= cap]
     if usable:
         found = [posted_claims(session, t) for t in usable]
