@@ -35,12 +35,17 @@ def _isolated_user(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("TRACKER_MAX_IMPORT_MB", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("TRACKER_SETTINGS", raising=False)
+    monkeypatch.delenv("TRACKER_SYNONYMS", raising=False)
     yield
     from dataclasses import asdict
 
+    from tracker.matching import synonyms
     from tracker.matching.settings import DEFAULTS, apply
 
     apply(asdict(DEFAULTS))  # a command run in process may have applied a settings file
+    checked = synonyms._CHECKED[0]
+    if checked is not None and checked[1] is not None:
+        synonyms.reset()  # ... or a synonyms file
 
 
 @pytest.fixture(scope="session")

@@ -431,3 +431,85 @@ def test_a_short_name_is_no_typo_or_start_of_another_name_but_its_plural_is_it()
     assert judge_texts(plural.format("PMF"), plural.format("PMFs")).kind == "same"
     # Long names a typo apart still are.
     assert judge_texts(frame.format("Hashim al-Sudani"), frame.format("Hasihm al-Sudani")).kind == "same"
+
+
+QUALIFIED = (
+    "Kataib Hezbollah commander Abu Fadak ordered the brigades in Diyala to stop firing at the embassy."
+)
+
+
+@pytest.mark.parametrize(
+    "b",
+    [
+        "Iraq's Abu Fadak ordered the brigades in Diyala to stop firing at the embassy.",
+        "PMF chief Abu Fadak ordered the brigades in Diyala to stop firing at the embassy.",
+        "Abu Fadak ordered the brigades in Diyala to stop firing at the embassy.",
+    ],
+)
+def test_a_name_that_only_qualifies_a_shared_name_is_no_other_person(b):
+    """A possessive or an organisation before a title ("Iraq's", "Kataib Hezbollah
+    commander") describes the person both sentences name; it is no swap."""
+    assert guards.swapped_names(QUALIFIED, b, form.fold_text(QUALIFIED), form.fold_text(b)) is None
+    assert judge(QUALIFIED, b).kind in ("same", "suggest")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "names"),
+    [
+        # Given names right before the shared surname stay names: two people.
+        (
+            "Leila Haddad told reporters in Erbil that the convoy had turned back.",
+            "Samir Haddad told reporters in Erbil that the convoy had turned back.",
+            ("leila", "samir"),
+        ),
+        # The shared word is the qualifier here, the head differs: two people.
+        (
+            "Iraqi minister Hamdani told reporters in Erbil that the convoy had turned back.",
+            "Iraqi minister Jubouri told reporters in Erbil that the convoy had turned back.",
+            ("hamdani", "jubouri"),
+        ),
+        # Two qualifiers that cannot describe one person (two countries) stay a swap.
+        (
+            "Syria's Haddad told reporters in Erbil that the convoy had turned back.",
+            "Jordan's Haddad told reporters in Erbil that the convoy had turned back.",
+            ("syria", "jordan"),
+        ),
+    ],
+)
+def test_qualifiers_do_not_hide_another_person(a, b, names):
+    assert guards.swapped_names(a, b, form.fold_text(a), form.fold_text(b)) == names
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Saraya Salam fighters were seen in Samarra on Friday.",
+            "Salam fighters were seen in Samarra on Friday.",
+        ),
+        (
+            "Badr Organization fighters were seen in Samarra on Friday.",
+            "Badr fighters were seen in Samarra on Friday.",
+        ),
+        (
+            "Fallujah Brigades fighters were seen in Samarra on Friday.",
+            "Fallujah fighters were seen in Samarra on Friday.",
+        ),
+    ],
+)
+def test_an_organisation_word_in_one_name_makes_it_another_actor(a, b):
+    assert guards.swapped_names(a, b, form.fold_text(a), form.fold_text(b)) is not None
+    assert judge(a, b).kind == "contradiction"
+
+
+def test_organisation_words_of_one_class_are_one_word():
+    a = "Kataib Rouhallah fighters were seen in Samarra on Friday."
+    b = "Rouhallah Brigades fighters were seen in Samarra on Friday."
+    assert guards.extended_name(a, b, form.fold_text(a), form.fold_text(b)) is None
+
+
+def test_a_short_key_that_starts_another_is_no_start_of_a_name_written_otherwise():
+    """Keys of three letters start many longer keys: "Saad" ("sad") is not "Sadr"."""
+    a = "Saad Hamid spoke in Najaf on Friday."
+    b = "Sadr Hamid spoke in Najaf on Friday."
+    assert guards.swapped_names(a, b, form.fold_text(a), form.fold_text(b)) == ("saad", "sadr")

@@ -103,6 +103,9 @@ def root(
     from tracker import usersettings
 
     usersettings.apply_file()  # the user's thresholds (a bad file: one sentence, exit 1)
+    from tracker.matching import synonyms
+
+    synonyms.check_file()  # the user's synonym classes, checked before any work
 
 
 def _register() -> None:
@@ -117,6 +120,7 @@ def _register() -> None:
         reports,
         review,
         speakers,
+        synonyms,
     )
 
     app.add_typer(claims.app, name="claim")
@@ -128,6 +132,7 @@ def _register() -> None:
     calibrate.register(app)
     app.add_typer(aliases.app, name="alias")
     app.add_typer(lexicon.app, name="lexicon")
+    app.add_typer(synonyms.app, name="synonyms")
     app.add_typer(db.app, name="db")
 
 

@@ -30,11 +30,11 @@ from collections.abc import Callable, Container, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from tracker import data
 from tracker.matching.form import index_form, skip_tokens
-from tracker.matching.guards import swapped_facts, swapped_names
+from tracker.matching.guards import extended_name, swapped_facts, swapped_names
 from tracker.matching.settings import SETTINGS
 from tracker.matching.similarity import sides_opposed
+from tracker.matching.synonyms import concept_of
 from tracker.text import features_and_fold, normalize, word_form
 
 
@@ -45,33 +45,6 @@ class Concepts(NamedTuple):
     tokens: dict[str, str]  # concept -> posted token
     names: frozenset[str]
     words: dict[str, str]  # concept -> the first word of the text that has it, as written
-
-
-@lru_cache(maxsize=1)
-def _stem() -> Callable[[str], str]:
-    import Stemmer  # PyStemmer: the Snowball algorithms in C
-
-    return Stemmer.Stemmer("english").stemWord
-
-
-@lru_cache(maxsize=1)
-def _vocab() -> tuple[dict[str, str], dict[str, str]]:
-    """({irregular form: base form}, {stem: class}) of synonyms.toml."""
-    table = data.toml("synonyms")
-    forms = dict(table["forms"])
-    classes: dict[str, str] = {}
-    for name, words in table["classes"].items():
-        for w in words:
-            classes[_stem()(forms.get(w, w))] = name
-    return forms, classes
-
-
-@lru_cache(maxsize=262_144)
-def concept_of(word: str) -> str:
-    """The concept of a word that is no name and no number."""
-    forms, classes = _vocab()
-    stem = _stem()(forms.get(word, word))
-    return classes.get(stem, stem)
 
 
 @lru_cache(maxsize=262_144)
@@ -193,6 +166,8 @@ def _names_swapped(
     only_a = a.tokens.keys() - b.tokens.keys()
     only_b = b.tokens.keys() - a.tokens.keys()
     na, nb = only_a & a.names, only_b & b.names
+    if (na or nb) and (extended := extended_name(a_text, b_text, a_norm, b_norm)) is not None:
+        return f"{extended[0]} vs {extended[1]}"
     if not na or not nb or 2 * len(na) < len(only_a) or 2 * len(nb) < len(only_b):
         return None
     swapped = swapped_names(a_text, b_text, a_norm, b_norm)

@@ -7,11 +7,14 @@ Pure: no database, no printing.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from tracker import data
+from tracker.matching.synonyms import concept_of
 from tracker.text import features, normalize, word_form
 
 # "may" and "march" are months only next to a number ("7 May", "May 2021").
@@ -97,22 +100,192 @@ def swapped_names(a_text: str, b_text: str, a_norm: str, b_norm: str) -> tuple[s
     """The names one text has in place of the other's, as written in each ("kataib
     hezbollah", "asaib ahl haq"), or None. Near-identical sentences that name different
     people or groups (who gave the order, who carried out the attack) are two accounts,
-    not one claim said twice. A name only one of them has, or a name written another way
-    (``_near``), is no swap."""
+    not one claim said twice, and so is a name made another actor by an organisation word
+    ("Kataib Hezbollah" against "Hezbollah"). A name only one of them has, a name written
+    another way (``_near``), or a name that only qualifies a name both share (``_name_parts``:
+    "Iran's Qaani", "Quds Force commander Ghaani") is no swap, unless both texts qualify it
+    with places that cannot be one ("Syria's Haddad", "Jordan's Haddad")."""
     ta, tb = set(a_norm.split()), set(b_norm.split())
     only_a, only_b = ta - tb, tb - ta
-    if not only_a or not only_b:
+    if not only_a and not only_b:
         return None
     na = _name_forms(a_text) & only_a
-    nb = _name_forms(b_text) & only_b if na else frozenset()
+    nb = _name_forms(b_text) & only_b
+    if not na and not nb:
+        return None
+    shared = frozenset(ta & tb)
+    extended = _extended(a_text, b_text, shared)
+    if extended is not None:
+        return extended
     if not na or not nb:
         return None
+    qa, qb = _name_parts(a_text, shared)[0], _name_parts(b_text, shared)[0]
+    pa, pb = qa & _places(), qb & _places()
+    if not (pa and pb) or any(_compatible(x, y) for x in pa for y in pb):
+        na, nb = na - qa, nb - qb
+        if not na or not nb:
+            return None
     wa, wb = _written(a_text, na), _written(b_text, nb)
     left = [x for x in wa if not any(_near(x, y, wa[x], wb[y]) for y in wb)]
     right = [y for y in wb if not any(_near(x, y, wa[x], wb[y]) for x in wa)]
     if not left or not right:
         return None
     return " ".join(wa[x] for x in left), " ".join(wb[y] for y in right)
+
+
+_WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?(?:['’]s)?", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Nouns that stand between an organisation and a person in one name phrase
+    ("Quds Force *commander* Esmail Ghaani"): speaker_words.toml's agent nouns and titles."""
+    return data.words("speaker_words", "agent_nouns") | data.words("speaker_words", "person_titles")
+
+
+@lru_cache(maxsize=1)
+def _org_concepts() -> frozenset[str]:
+    """The concepts (``concept_of``: stem or synonym class) of the organisation words of
+    speaker_words.toml ("kataib", "brigades", "movement")."""
+    words = data.words("speaker_words", "organisation_words")
+    return frozenset(concept_of(t) for w in words for t in normalize(w).split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    form: str  # matching form; "" for a title word
+    written: str
+    ends: bool  # a possessive or a title: what stands before it qualifies what follows
+
+
+@lru_cache(maxsize=65_536)
+def _runs(text_: str) -> tuple[tuple[_Word, ...], ...]:
+    """The name phrases of ``text_``: runs of capitalised words and title words, cut at
+    commas, colons and semicolons ("Quds Force commander Esmail Ghaani")."""
+    titles = _title_words()
+    runs: list[tuple[_Word, ...]] = []
+    run: list[_Word] = []
+    for m in _WORD.finditer(text_):
+        word = m.group()
+        possessive = word[-2:] in ("'s", "’s")
+        bare = word[:-2] if possessive else word
+        if run and any(c in text_[m.start() - 2 : m.start()] for c in ",;:"):
+            runs.append(tuple(run))
+            run = []
+        if bare.lower() in titles:
+            # A title: what stands before it qualifies the head. Capitalised, it may also be
+            # part of the name itself ("Hezbollah Brigades").
+            run.append(_Word(word_form(bare.lower()) if bare[:1].isupper() else "", bare, True))
+        elif any(part[:1].isupper() for part in bare.split("-")):  # "al-Sadr"
+            forms = normalize(bare).split()
+            run.extend(_Word(word_form(f), bare, False) for f in forms[:-1])
+            if forms:
+                run.append(_Word(word_form(forms[-1]), bare, possessive))
+        elif run:
+            runs.append(tuple(run))
+            run = []
+    if run:
+        runs.append(tuple(run))
+    return tuple(runs)
+
+
+def _name_parts(text_: str, shared: frozenset[str]) -> tuple[frozenset[str], dict[str, str]]:
+    """(qualifiers, extensions) of the names ``text_`` shares with another text.
+
+    In a run ending in a shared name (the head), every name before a possessive or a title
+    qualifies the head rather than naming another actor ("*Iran's* Qaani", "*Quds Force*
+    commander Esmail Ghaani"); a given name right before the head ("Esmail" in "Esmail
+    Ghaani") is no qualifier: "Esmail Ghaani" and "Ashraf Ghani" are two people.
+
+    An organisation word (speaker_words.toml) in the name itself, after any qualifier,
+    makes the name another actor: "Kataib Hezbollah" is not "Hezbollah". Extensions:
+    {concept of the organisation word (synonyms.toml: "kataib" and "brigades" are one): the
+    run as written}."""
+    orgs = _org_concepts()
+    qualifiers: set[str] = set()
+    extensions: dict[str, str] = {}
+    for run in _runs(text_):
+        held = [
+            bool(w.form) and (w.form in shared or not _word_keys(w.written).isdisjoint(shared)) for w in run
+        ]
+        heads = [i for i, h in enumerate(held) if h]
+        if not heads:
+            continue
+        cut = max((i for i, w in enumerate(run[: heads[-1]]) if w.ends), default=-1)
+        qualifiers.update(w.form for w, h in zip(run[: cut + 1], held, strict=False) if w.form and not h)
+        name = run[cut + 1 :]
+        for w, h in zip(name, held[cut + 1 :], strict=True):
+            concept = _org_concept(w.written.lower(), orgs) if w.form and not h else None
+            if concept is not None:
+                extensions[concept] = " ".join(dict.fromkeys(x.written for x in name))
+    return frozenset(qualifiers), extensions
+
+
+def extended_name(a_text: str, b_text: str, a_norm: str, b_norm: str) -> tuple[str, str] | None:
+    """The two name phrases, as written, when one text's name carries an organisation word
+    the other's lacks ("Kataib Hezbollah" against "Hezbollah"); None otherwise."""
+    return _extended(a_text, b_text, frozenset(set(a_norm.split()) & set(b_norm.split())))
+
+
+def _extended(a_text: str, b_text: str, shared: frozenset[str]) -> tuple[str, str] | None:
+    ea, eb = _name_parts(a_text, shared)[1], _name_parts(b_text, shared)[1]
+    if ea.keys() == eb.keys() or (ea and eb and ea.keys() & eb.keys()):
+        return None
+    return (
+        "; ".join(ea.values()) or _shared_run(a_text, shared),
+        "; ".join(eb.values()) or _shared_run(b_text, shared),
+    )
+
+
+def _org_concept(word: str, orgs: frozenset[str]) -> str | None:
+    """The concept of an organisation word, or None: its own, or its singular's ("PMFs")."""
+    for w in (word, word[:-1] if word.endswith("s") else ""):
+        if w and (concept := concept_of(w)) in orgs:
+            return concept
+    return None
+
+
+def _held(w: _Word, shared: frozenset[str]) -> bool:
+    """Whether a name word of one text is among the words both texts share."""
+    return bool(w.form) and (w.form in shared or not _word_keys(w.written).isdisjoint(shared))
+
+
+@lru_cache(maxsize=65_536)
+def _word_keys(word: str) -> frozenset[str]:
+    """The matching form of one written word, as a set: an alias the fold applies ("Hashd"
+    is "pmf") included."""
+    from tracker.matching.form import fold_text
+
+    return frozenset(fold_text(word).split())
+
+
+def _shared_run(text_: str, shared: frozenset[str]) -> str:
+    """The first name phrase of ``text_`` holding a shared name, as written."""
+    for run in _runs(text_):
+        if any(w.form in shared for w in run):
+            return " ".join(dict.fromkeys(w.written for w in run if w.form))
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """The name forms of countries, places and nationalities (speaker_words.toml,
+    actors.toml's demonyms)."""
+    from tracker.contradictions.words import _DEMONYMS
+
+    words = data.words("speaker_words", "places") | data.words("speaker_words", "nationalities")
+    forms = {word_form(t) for w in words for t in normalize(w).split()}
+    return frozenset(forms | _DEMONYMS.keys() | set(_DEMONYMS.values()))
+
+
+def _compatible(x: str, y: str) -> bool:
+    """Two place qualifiers that can describe one person: one country ("Iran" and
+    "Iranian"), one affiliated with the other (actors.toml), or a spelling apart."""
+    from tracker.contradictions.actors import actor_key
+    from tracker.contradictions.words import _AFFILIATIONS
+
+    kx, ky = actor_key(x), actor_key(y)
+    return kx == ky or ky in _AFFILIATIONS.get(x, ()) or kx in _AFFILIATIONS.get(y, ()) or _near(x, y, x, y)
 
 
 NEAR_LETTERS = 4
@@ -122,8 +295,9 @@ name and no typo of another: "AP" and "AFP" are two agencies."""
 
 def _near(x: str, y: str, word_x: str, word_y: str) -> bool:
     """Two name forms (``x``, ``y``; written ``word_x``, ``word_y``) for one name: a
-    country and its demonym, one the start of the other ("Shia" and "Shiite", "Kurd" and
-    "Kurdish"), or a typo apart ("Hashim" and "Hasihm"; "Sadr" and "Badr" are not). For a
+    country and its demonym, one the start of the other written with the same first three
+    letters ("Shia" and "Shiite", "Kurd" and "Kurdish"; not "Sayyid" and "Sadr", whose keys
+    are "sad" and "sadr"), or a typo apart ("Hashim" and "Hasihm"; "Sadr" and "Badr" are not). For a
     name written in fewer than ``NEAR_LETTERS`` letters only the first holds, and its
     plural ("PMF" and "PMFs")."""
     from tracker.contradictions import actor_key
@@ -133,9 +307,8 @@ def _near(x: str, y: str, word_x: str, word_y: str) -> bool:
     if min(len(word_x), len(word_y)) < NEAR_LETTERS:
         return False
     return (
-        x.startswith(y)
-        or y.startswith(x)
-        or fuzz.ratio(x, y) >= NEAR_NAME
+        ((x.startswith(y) or y.startswith(x)) and word_x[:3].lower() == word_y[:3].lower())
+        or (min(len(x), len(y)) >= NEAR_LETTERS and fuzz.ratio(x, y) >= NEAR_NAME)
         or fuzz.ratio(word_x, word_y) >= NEAR_NAME
     )
 

@@ -104,6 +104,11 @@ def opposition_dict(o: Opposition) -> dict[str, Any]:
     return {"name": o.name, "a": list(o.a), "b": list(o.b)}
 
 
+def synonyms_dict(vocabulary) -> dict[str, Any]:
+    """``synonyms show --json``: the classes in force and the irregular forms."""
+    return {"classes": {k: list(v) for k, v in vocabulary.classes.items()}, "forms": dict(vocabulary.forms)}
+
+
 def claim_add_dict(result: AddResult, closest: list | None = None) -> dict[str, Any]:
     """``claim add --json``: whether a claim was created, the claim, the relations found,
     and the closest other stored claims (as ``claim similar`` gives them)."""
