@@ -823,3 +823,319 @@ def test_vocabulary_files_parse_and_agree():
     assert w._AGENT_CUES["carried"][0] == ("after", ("carried", "out", "by"))
     assert {"not", "didnt", "nobody", "denied"} <= w._NEGATIONS
     assert "us" in w._WEAK_NAMES and "said" in w._REPORTING
+
+
+# ---- moods and agents of the opposing-action detector --------------------------------------
+
+MOOD_FLAGGED = [
+    # two facts
+    (
+        view("The Danish engineers withdrew from Kirkuk in May.", "2022-05"),
+        view("The Danish engineers remain in Kirkuk, the ministry said in May.", "2022-05"),
+    ),
+    # two instructions
+    (
+        view("The governor told the tribal fighters near Kirkuk to keep calm.", "2022-05"),
+        view("The governor ordered the tribal fighters near Kirkuk to step up attacks.", "2022-05"),
+    ),
+    # two plans
+    (
+        view("The Danish engineers will withdraw from Kirkuk in May.", "2022-05"),
+        view("The Danish engineers plan to stay in Kirkuk after May.", "2022-05"),
+    ),
+]
+
+MOOD_NOT_FLAGGED = [
+    # a fact against a plan
+    (
+        view("Only 300 Danish engineers remain in Kirkuk.", "2022-05"),
+        view("Copenhagen and Baghdad agreed to withdraw the Danish engineers from Kirkuk.", "2022-05"),
+    ),
+    # a fact against a demand
+    (
+        view("The Danish engineers remain in Kirkuk.", "2022-05"),
+        view(
+            "Local councillors are pressing Baghdad to withdraw the Danish engineers from Kirkuk.", "2022-05"
+        ),
+    ),
+    # an instruction against what was done: defiance is a story, not two accounts
+    (
+        view("The governor told the tribal fighters near Kirkuk to keep calm.", "2022-05"),
+        view("The tribal fighters near Kirkuk stepped up attacks.", "2022-05"),
+    ),
+    # left open
+    (
+        view("The Danish engineers will withdraw from Kirkuk in May.", "2022-05"),
+        view("Officials did not say whether the Danish engineers would stay in Kirkuk.", "2022-05"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), MOOD_FLAGGED)
+def test_opposing_predicates_in_one_mood_clash(a, b, lex):
+    assert c.opposing_action(a, b, lex) is not None
+    assert c.opposing_action(b, a, lex) is not None
+
+
+@pytest.mark.parametrize(("a", "b"), MOOD_NOT_FLAGGED)
+def test_opposing_predicates_in_different_moods_do_not(a, b, lex):
+    assert c.opposing_action(a, b, lex) is None
+    assert c.opposing_action(b, a, lex) is None
+
+
+def test_the_mood_is_read_from_the_nearest_cue_and_an_open_cue_wins():
+    from tracker.contradictions.lexicon import mood_before
+
+    def mood(text: str, phrase: str) -> str:
+        toks = text.split()
+        return mood_before(toks, toks.index(phrase))
+
+    assert mood("the engineers withdrew", "withdrew") == "fact"
+    assert mood("the minister told them to withdraw", "withdraw") == "wanted"
+    assert mood("the minister told reporters the engineers will withdraw", "withdraw") == "plan"
+    assert mood("nobody said whether the minister told them to withdraw", "withdraw") == "open"
+    assert "both instructions or demands" in c.opposing_action(*MOOD_FLAGGED[1], load_lexicon()).reasons[0]
+
+
+RESPONSIBILITY = "Saraya Thar claimed responsibility for the rocket attack on the Harir base."
+
+
+@pytest.mark.parametrize(
+    ("b", "flagged"),
+    [
+        ("Saraya Thar denied responsibility for the rocket attack on the Harir base.", True),
+        ("The rocket attack on the Harir base was carried out by Saraya Thar.", False),  # agreement
+        ("Turkey denied responsibility for the rocket attack on the Harir base.", False),  # another agent
+        ("The rocket attack on the Harir base, carried out with drones, was denied.", False),  # no agent
+    ],
+)
+def test_who_did_it_must_be_the_same_on_both_sides(b, flagged, lex):
+    """A claim of responsibility and a denial clash only when they are about one agent."""
+    a_view, b_view = view(RESPONSIBILITY, "2022-05-02"), view(b, "2022-05-02")
+    assert (c.opposing_action(a_view, b_view, lex) is not None) is flagged
+
+
+def test_a_denial_by_another_agent_against_a_passive_claim_is_no_clash(lex):
+    a = view("The rocket attack on the Harir base was carried out by Saraya Thar.", "2022-05-02")
+    b = view("Turkey denied responsibility for the rocket attack on the Harir base.", "2022-05-02")
+    assert c.opposing_action(a, b, lex) is None
+    b = view("Saraya Thar denied responsibility for the rocket attack on the Harir base.", "2022-05-02")
+    assert c.opposing_action(a, b, lex) is not None
+
+
+CONTROL_FLAGGED = [
+    (
+        view("The tribal brigades in Anbar are defying Baghdad by blocking the highway.", "2022-05"),
+        view(
+            "The tribal brigades in Anbar block the highway only when Baghdad gives a green light from its ministers.",
+            "2022-05",
+        ),
+    ),
+    (
+        view("The tribal brigades in Anbar take orders from the Defence Ministry in Baghdad.", "2022-05"),
+        view(
+            "The tribal brigades in Anbar have broken with the Defence Ministry in Baghdad and flout its orders.",
+            "2022-05",
+        ),
+    ),
+]
+
+CONTROL_NOT_FLAGGED = [
+    # one side only in part
+    (
+        view("The tribal brigades in Anbar take orders from the Defence Ministry in Baghdad.", "2022-05"),
+        view(
+            "Some tribal brigades in Anbar sometimes flout orders from the Defence Ministry in Baghdad.",
+            "2022-05",
+        ),
+    ),
+    # one side feared, not asserted
+    (
+        view("The tribal brigades in Anbar are defying the Defence Ministry in Baghdad.", "2022-05"),
+        view(
+            "Diplomats fear the tribal brigades in Anbar take orders from the Defence Ministry in Baghdad.",
+            "2022-05",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), CONTROL_FLAGGED)
+def test_control_against_defiance_clashes(a, b, lex):
+    sig = c.opposing_action(a, b, lex)
+    assert sig is not None and "control-vs-defiance" in sig.reasons[0]
+
+
+@pytest.mark.parametrize(("a", "b"), CONTROL_NOT_FLAGGED)
+def test_partial_or_feared_control_does_not_clash(a, b, lex):
+    assert c.opposing_action(a, b, lex) is None
+
+
+def test_an_instruction_to_attack_clashes_with_one_to_keep_calm(lex):
+    a = view("The governor called on the tribal fighters near Kirkuk to attack the convoy.", "2022-05")
+    b = view("The governor told the tribal fighters near Kirkuk to hold back.", "2022-05")
+    sig = c.opposing_action(a, b, lex)
+    assert sig is not None and '"to attack" vs "hold back"' in sig.reasons[0]
+
+
+def test_a_limit_on_an_action_is_no_restraint(lex):
+    """ "Avoid a major escalation" allows a smaller one: it takes no side."""
+    a = view("The governor urged the tribal fighters near Kirkuk to step up attacks.", "2022-05")
+    b = view(
+        "The governor advised the tribal fighters near Kirkuk not to go too far and to avoid a major escalation.",
+        "2022-05",
+    )
+    assert c.opposing_action(a, b, lex) is None
+
+
+def test_a_claim_only_denied_takes_the_other_side(lex):
+    """Denying that the governor ordered attacks is no order to attack: against an order
+    to keep calm it agrees, against an order to attack it clashes."""
+    denied = view(
+        "The governor ordered the tribal fighters near Kirkuk to attack the convoy.",
+        "2022-05",
+        stances=("denies",),
+    )
+    calm = view("The governor told the tribal fighters near Kirkuk to keep calm.", "2022-05")
+    attack = view("The governor told the tribal fighters near Kirkuk to step up attacks.", "2022-05")
+    assert c.opposing_action(denied, calm, lex) is None
+    sig = c.opposing_action(denied, attack, lex)
+    assert sig is not None and "(denied)" in sig.reasons[0]
+
+
+# ---- the time a claim's words give, and tiers -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "first", "last"),
+    [
+        ("Rockets hit the Harir base on 3 May 2022.", None, "2022-05-03", "2022-05-03"),
+        ("Rockets hit the Harir base on May 3, 2022.", None, "2022-05-03", "2022-05-03"),
+        ("In early May 2022 rockets hit the Harir base.", None, "2022-05-01", "2022-05-31"),
+        (
+            "Attacks on the Harir base have doubled since spring 2021.",
+            "2022-05-10",
+            "2021-03-01",
+            "2022-05-10",
+        ),
+        ("The Harir base was first hit in 2019.", None, "2019-01-01", "2019-12-31"),
+        ("The Harir base was hit last month.", "2022-05-10", "2022-04-01", "2022-04-30"),
+        ("The Harir base was hit on Tuesday.", "2022-05-12", "2022-05-10", "2022-05-10"),
+        ("The Harir base was hit yesterday.", "2022-05-12", "2022-05-11", "2022-05-11"),
+        ("Rockets hit the Harir base in winter 2021.", None, "2021-12-01", "2022-02-28"),
+    ],
+)
+def test_the_time_a_claim_gives_in_words(text, published, first, last):
+    from datetime import date
+
+    from tracker.contradictions.timetext import text_window
+
+    w = text_window(text, published)
+    assert w is not None
+    assert (date.fromordinal(w[0]).isoformat(), date.fromordinal(w[1]).isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2500 US troops remain at the Harir base.",
+        "The Harir base was hit last month.",
+        "A 2021 report counted drones.",
+    ],
+)
+def test_no_time_without_a_date_or_a_day_to_count_from(text):
+    from tracker.contradictions.timetext import text_window
+
+    assert text_window(text, None) is None
+
+
+def test_the_words_of_a_claim_set_its_window_before_its_publication_date():
+    old = view("Danish engineers withdrew from Kirkuk in 2019.", None, published=("2022-05-02",))
+    now = view("The Danish engineers remain in Kirkuk.", None, published=("2022-05-02",))
+    assert not same_period(old, now, 60)
+    assert c.opposing_action(old, now, load_lexicon()) is None
+
+
+def test_a_pair_whose_time_is_only_inferred_is_possible_not_strong(lex):
+    a = view(
+        "Governor Rakan told the Jubur militias in Kirkuk and Hawija to keep calm.",
+        None,
+        published=("2022-05-02",),
+    )
+    b = view(
+        "Governor Rakan ordered the Jubur militias in Kirkuk and Hawija to step up attacks.",
+        None,
+        published=("2022-05-03",),
+    )
+    dated = [s.score for s in detect(view(a.text, "2022-05"), view(b.text, "2022-05"), lex)]
+    inferred = [s.score for s in detect(a, b, lex)]
+    assert dated and inferred
+    assert c.tier(max(dated)) == "strong" and c.tier(max(inferred)) == "possible"
+    undated = detect(view(a.text, None), view(b.text, None), lex)
+    assert undated and any("time unknown" in r for r in undated[0].reasons)
+
+
+@pytest.mark.parametrize(
+    ("b", "strong"),
+    [
+        ("Nine rockets hit the Harir base on 3 May 2022.", True),  # hit against hit
+        (
+            "The Saraya Thar group fired nine rockets at the Harir base on 3 May 2022.",
+            False,
+        ),  # hit against fired
+        ("Air defences intercepted nine rockets over the Harir base on 3 May 2022.", False),
+    ],
+)
+def test_counts_of_one_weapon_clash_when_they_count_the_same_deed(b, strong, lex):
+    a = view("Four rockets landed on the Harir base on 3 May 2022.", "2022-05-03")
+    sig = c.numeric(a, view(b, "2022-05-03"))
+    assert sig is not None
+    assert (c.tier(sig.score) == "strong") is strong, sig
+
+
+def test_the_detectors_rank_strong_pairs_above_possible_ones(lex):
+    """One pair of each strength: a clash of two dated counts of the same deed ranks above
+    a clash of counts of two deeds, which ranks above the same clash with no dates."""
+    a = view("Four rockets landed on the Harir base on 3 May 2022.", "2022-05-03")
+    same_deed = detect(a, view("Nine rockets hit the Harir base on 3 May 2022.", "2022-05-03"), lex)
+    two_deeds = detect(
+        a, view("Militants fired nine rockets at the Harir base on 3 May 2022.", "2022-05-03"), lex
+    )
+    undated = detect(
+        view("Four rockets landed on the Harir base.", None),
+        view("Nine rockets hit the Harir base.", None),
+        lex,
+    )
+    assert same_deed[0].score > two_deeds[0].score >= undated[0].score
+    assert c.tier(same_deed[0].score) == "strong"
+    assert c.tier(two_deeds[0].score) == c.tier(undated[0].score) == "possible"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        (
+            "Two Danish soldiers were killed at the Harir base.",
+            "No civilians were hurt at the Harir base.",
+            False,
+        ),
+        (
+            "Two Danish soldiers were killed at the Harir base.",
+            "The attack on the Harir base caused no casualties.",
+            True,
+        ),
+        (
+            "Three Iraqi soldiers were killed at the Harir base.",
+            "Five US soldiers were killed at the Harir base.",
+            False,
+        ),
+        (
+            "Three soldiers were killed at the Harir base.",
+            "Five US soldiers were killed at the Harir base.",
+            True,
+        ),
+        ("Four protesters were killed near the Harir base.", "Nobody was killed near the Harir base.", True),
+    ],
+)
+def test_casualty_counts_clash_only_for_the_same_victims(a, b, flagged):
+    assert (c.numeric(view(a, "2022-05-03"), view(b, "2022-05-03")) is not None) is flagged

@@ -484,3 +484,23 @@ def test_0007_drops_the_trigram_index_and_keeps_the_claims(empty_url):
     assert "ix_claims_norm_trgm" not in indexes()
     assert _stored(engine, tables, like=before) == before
     engine.dispose()
+
+
+def test_postings_of_an_older_lexicon_are_rebuilt_by_0008(empty_url):
+    """Revision 0008 goes with lexicon version 3, which posts other side markers: a
+    database at 0007 whose postings lack a claim's new marker gets them rebuilt."""
+    from tracker.db import make_engine, upgrade
+    from tracker.judgement.postings import posted_form
+
+    engine = make_engine(empty_url)
+    upgrade(engine, "0007")
+    _store_at_0001(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE tracker_meta SET value = 'current' WHERE name = 'derived_data'"))
+        unpost_all(conn)  # postings without the side markers version 3 adds
+    upgrade(engine)
+    assert _derived_state(engine) == "current"
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT id, text, norm FROM claims")).all()
+    assert _postings(engine) == {(tok, cid) for cid, t, norm in rows for tok in posted_form(t, norm).split()}
+    engine.dispose()

@@ -144,22 +144,34 @@ def summary(ctx: typer.Context, json_: JsonOpt = False, output: OutputOpt = None
 def contradictions(
     ctx: typer.Context,
     all_: Annotated[bool, typer.Option("--all", help="Also list dismissed pairs.")] = False,
+    least: Annotated[
+        str,
+        typer.Option(
+            "--min",
+            metavar="TIER",
+            help="strong: leave out the suggestions that are only possible (default: possible).",
+        ),
+    ] = "possible",
     json_: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
     """Pairs of claims that cannot both be true, grouped by topic, with both sides'
-    outlets, speakers and dates, the detectors' reasons and the state. Runs every detector
-    over the whole database first; new findings are stored as suggested relations."""
+    outlets, speakers and dates, the detectors' reasons, the tier (strong or possible) and
+    the state. Runs every detector over the whole database first; new findings are stored
+    as suggested relations."""
     import sys
 
+    from tracker.errors import InvalidInput
     from tracker.judgement import report as judged
     from tracker.render.contradictions import report_doc
     from tracker.render.jsonout import contradiction_dict
 
     check_output(output, json_)
+    if least not in ("strong", "possible"):
+        raise InvalidInput(f"--min must be strong or possible, not {least!r}.")
     say = (lambda m: typer.echo(m, err=True)) if sys.stderr.isatty() and not json_ else None
     with session(ctx) as s:
-        items = judged.contradiction_report(s, include_dismissed=all_, progress=say)
+        items = judged.contradiction_report(s, include_dismissed=all_, progress=say, least=least)
         if json_:
             print_json([contradiction_dict(it) for it in items])
             return

@@ -49,8 +49,9 @@ from tracker.contradictions.types import (
     PhraseMatch,
     Prepared,
     Signal,
+    tier,
 )
-from tracker.contradictions.windows import period, same_period
+from tracker.contradictions.windows import period, same_period, time_stated
 
 __all__ = [
     "DETECTORS",
@@ -80,5 +81,7 @@ __all__ = [
     "responsibility",
     "same_period",
     "similarity",
+    "tier",
+    "time_stated",
     "verdict",
 ]

@@ -23,15 +23,19 @@ from tracker.contradictions.words import (
     _CASUALTY_VERBS_BEFORE,
     _COMPARABLE,
     _COUNT_GAP,
+    _DEMONYMS,
     _INDEFINITE,
     _LOWER_BOUND,
     _MODIFIER_CLASS,
+    _NATIONS,
     _NEGATIONS,
     _PERSONS,
     _SEVERITY_MINOR,
     _THING_CLASS,
     _UPPER_BOUND,
+    _VICTIM_GROUP,
 )
+from tracker.text import name_key
 
 _NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
@@ -43,6 +47,7 @@ class _Count:
     high: float
     phrase: str
     minor: bool = False  # casualties described as minor / light
+    who: tuple[str, str] = ("", "")  # casualties: (victim group, nation); "" when not said
 
 
 def _singular(t: str) -> str:
@@ -108,12 +113,27 @@ def _count_at(
         mods = {_MODIFIER_CLASS[t] for t in toks[p + 1 : q] if t in _MODIFIER_CLASS}
         mods.discard(cls)
         sub = "+".join(sorted(mods))
+    who = ("", "")
     if cls == "casualty":
         minor = any(t in _SEVERITY_MINOR for t in toks[max(p, end - 2) : end])
+        who = _victims(toks[p : q + 1])
     phrase = " ".join(toks[p : end + 1])
     if qual:
         phrase = f"{qual} {phrase}"
-    return _Count((cls, sub), low, high, phrase, minor), end
+    return _Count((cls, sub), low, high, phrase, minor, who), end
+
+
+def _victims(words: Sequence[str]) -> tuple[str, str]:
+    """(the victim group, the nation) the words of a casualty count name, "" for either
+    when they do not say: "2 US service members" is ("troops", "us")."""
+    group = next((_VICTIM_GROUP[_singular(w)] for w in reversed(words) if _singular(w) in _VICTIM_GROUP), "")
+    nation = ""
+    for w in words:
+        key = name_key(w)
+        if key in _NATIONS:
+            nation = _DEMONYMS.get(key, key)
+            break
+    return group, nation
 
 
 def _locate(toks: tuple[str, ...], value: float, start: int) -> int | None:
@@ -203,7 +223,9 @@ def _uncounted_casualties(toks: tuple[str, ...], out: list[_Count], covered: set
                     end = j
                     break
             phrase = " ".join(toks[start : end + 1])
-            out.append(_Count(("casualty", sub), 1.0, math.inf, phrase, minor))
+            out.append(
+                _Count(("casualty", sub), 1.0, math.inf, phrase, minor, _victims(toks[k + 1 : end + 1]))
+            )
 
 
 def _counts(toks: tuple[str, ...], numbers: Sequence[tuple[float, str]]) -> tuple[_Count, ...]:

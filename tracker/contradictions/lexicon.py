@@ -16,12 +16,13 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from tracker.contradictions.analysis import _info, _negated_before
 from tracker.contradictions.types import Opposition, PhraseMatch
+from tracker.contradictions.words import _MOOD_CUE_LENGTHS, _MOOD_CUES
 from tracker.data import path as data_file
 from tracker.errors import InvalidInput
 from tracker.text import normalize
@@ -52,7 +53,7 @@ class _Matcher:
             self._cache[text] = found
         return found
 
-    def _scan(self, toks: tuple[str, ...]) -> tuple[PhraseMatch, ...]:
+    def _scan(self, toks: tuple[str, ...], moods: bool = True) -> tuple[PhraseMatch, ...]:
         out: list[PhraseMatch] = []
         i, n = 0, len(toks)
         first = self._first
@@ -63,7 +64,8 @@ class _Matcher:
                     k = len(ptoks)
                     if i + k <= n and toks[i : i + k] == ptoks:
                         if not _negated_before(toks, i):
-                            out.append(match)
+                            mood = mood_before(toks, i) if moods else "fact"
+                            out.append(replace(match, mood=mood, start=i) if moods else match)
                         i += k
                         break
                 else:
@@ -89,7 +91,26 @@ class Lexicon:
     def match_tokens(self, tokens: tuple[str, ...]) -> tuple[PhraseMatch, ...]:
         """Phrases found in already normalised tokens (no caching, no text analysis): the
         cheap pass the database scan uses to pick candidate pairs."""
-        return self._matcher._scan(tokens)
+        return self._matcher._scan(tokens, moods=False)
+
+
+def mood_before(toks: Sequence[str], i: int) -> str:
+    """The mood of the predicate at token ``i`` (tracker/data/moods.toml): "open" when an
+    open cue stands anywhere before it, else the mood of the nearest cue before it, else
+    "fact"."""
+    nearest = None
+    for end in range(i, 0, -1):
+        for k in _MOOD_CUE_LENGTHS:
+            if k > end:
+                continue
+            cue = tuple(toks[end - k : end])
+            for mood, cues in _MOOD_CUES.items():
+                if cue in cues:
+                    if mood == "open":
+                        return "open"
+                    if nearest is None:
+                        nearest = mood
+    return nearest or "fact"
 
 
 def predicate_matches(text: str, lexicon: Lexicon | None = None) -> tuple[PhraseMatch, ...]:

@@ -19,13 +19,13 @@ from rapidfuzz import fuzz
 from tracker.contradictions.analysis import _info, _TextInfo
 from tracker.contradictions.lexicon import Lexicon, default_lexicon, predicate_matches
 from tracker.contradictions.types import SETTINGS, ClaimView, Prepared
-from tracker.contradictions.windows import _window, same_period
+from tracker.contradictions.windows import same_period, window_of
 from tracker.contradictions.words import _DEMONYM_OF
 
 
 def prepare(view: ClaimView) -> Prepared:
     """Analyse a view once (results are cached per text anyway)."""
-    return Prepared(view, _info(view.text), _window(view.event_date, view.published))
+    return Prepared(view, _info(view.text), window_of(view))
 
 
 def _v(x: ClaimView | Prepared) -> ClaimView:
@@ -52,9 +52,10 @@ def _word(k: str, *infos: _TextInfo) -> str:
         if w is not None:
             return w
     for info in infos:
-        w = info.display.get(_DEMONYM_OF.get(k, ""))
-        if w is not None:
-            return w
+        for d in _DEMONYM_OF.get(k, ()):
+            w = info.display.get(d)
+            if w is not None:
+                return w
     return k
 
 

@@ -14,7 +14,7 @@ print, or import typer, rich or SQLAlchemy.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from tracker.contradictions.detectors.numeric import numeric
@@ -25,6 +25,7 @@ from tracker.contradictions.detectors.verdict import verdict, verdict_applies
 from tracker.contradictions.lexicon import Lexicon, default_lexicon
 from tracker.contradictions.pairs import _v, similarity
 from tracker.contradictions.types import SETTINGS, ClaimView, Signal
+from tracker.contradictions.windows import time_stated
 
 
 @dataclass(frozen=True)
@@ -83,5 +84,10 @@ def detect(a: ClaimView, b: ClaimView, lexicon: Lexicon | None = None) -> list[S
             sig = d.function(a, b, sim)
         if sig is not None:
             out.append(sig)
+    if out and not (time_stated(a) and time_stated(b)):
+        # The time of one side is only inferred (when it was published) or unknown: at
+        # most a possible contradiction.
+        cap = SETTINGS.strong_score - 5.0
+        out = [replace(s, score=min(s.score, cap)) for s in out]
     out.sort(key=lambda s: -s.score)
     return out

@@ -42,6 +42,19 @@ class DetectorSettings:
     """Confirm vs deny, support vs oppose: the confirmed and the denied statement must be
     nearly the same sentence, or the two claims are about different things."""
     proposition_oppositions: tuple[str, ...] = ("confirm-vs-deny", "support-vs-oppose")
+    # Oppositions about who did something: both texts must name the one who did it (or
+    # denies it), and the same one.
+    agent_oppositions: tuple[str, ...] = ("claim-vs-deny-responsibility",)
+    strong_score: float = 70.0
+    """A signal scoring at least this is *strong*; below it, *possible*. A pair whose time
+    is known on one side only from when it was published (or not at all) scores below it."""
+
+
+def tier(score: float | None) -> str | None:
+    """ "strong" or "possible" for a detector's score; None for a pair linked by hand."""
+    if score is None:
+        return None
+    return "strong" if score >= SETTINGS.strong_score else "possible"
 
 
 SETTINGS = DetectorSettings()
@@ -91,8 +104,11 @@ class Opposition:
 
 @dataclass(frozen=True)
 class PhraseMatch:
-    """A lexicon phrase found in a text: its opposition, its side and the phrase."""
+    """A lexicon phrase found in a text: its opposition, its side, the phrase and its mood
+    (``tracker/data/moods.toml``: "fact", "wanted", "plan" or "open")."""
 
     opposition: str
     side: str  # "a" | "b"
     phrase: str
+    mood: str = "fact"
+    start: int = -1  # where the phrase stands in the text's normalised tokens

@@ -40,6 +40,15 @@ _NEGATIONS = _LEX_NEGATIONS | frozenset(_NEG["more"])
 # Between a negation and the word it negates.
 _HEAD_SKIP = STOPWORDS | frozenset(_NEG["skip"])
 
+# ---- moods of a predicate (moods.toml) ------------------------------------------------------
+
+_MOODS_FILE = data.toml("moods")
+# Mood -> its cues as token tuples; the "open" cues win wherever they stand before a predicate.
+_MOOD_CUES: dict[str, frozenset[tuple[str, ...]]] = {
+    mood: frozenset(tuple(c.split()) for c in cues) for mood, cues in _MOODS_FILE.items()
+}
+_MOOD_CUE_LENGTHS = tuple(sorted({len(c) for cues in _MOOD_CUES.values() for c in cues}, reverse=True))
+
 # ---- subjects and actors -------------------------------------------------------------------
 
 _SUBJECTS = data.toml("subjects")
@@ -49,7 +58,12 @@ _REPORTING = frozenset(_SUBJECTS["reporting"])
 
 _ACTORS = data.toml("actors")
 _DEMONYMS: dict[str, str] = dict(_ACTORS["demonyms"])
-_DEMONYM_OF = {v: k for k, v in _DEMONYMS.items()}
+# Actor -> the demonym keys that stand for it ("araq": "araqi", "araqis").
+# Name keys of nations and their demonyms ("araq", "araqi", "us", "amaracan").
+_NATIONS = frozenset(_DEMONYMS) | frozenset(_DEMONYMS.values())
+_DEMONYM_OF: dict[str, tuple[str, ...]] = {}
+for _d, _actor in _DEMONYMS.items():
+    _DEMONYM_OF[_actor] = (*_DEMONYM_OF.get(_actor, ()), _d)
 _AFFILIATIONS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _ACTORS["affiliations"].items()}
 _GENERIC_ACTORS: dict[str, str] = dict(_ACTORS["generic"])
 
@@ -57,6 +71,9 @@ _GENERIC_ACTORS: dict[str, str] = dict(_ACTORS["generic"])
 
 _WEAPONS = data.toml("weapons")
 _WEAPON_CLASS = _roles(_WEAPONS["class"], _WEAPONS["roles"]["named"])
+# A verb -> what it says was done with a counted weapon ("fired", "hit", "intercepted").
+_DEEDS: dict[str, str] = {w: deed for deed, words in _WEAPONS["deeds"].items() for w in words}
+_WEAPON_COUNTED = frozenset(_WEAPONS["class"][w] for w in _WEAPONS["roles"]["counted"])
 # Words between a number and the noun it counts that say which kind of it ("8 drone attacks").
 _MODIFIER_CLASS = _roles(_WEAPONS["class"], _WEAPONS["roles"]["modifier"])
 
@@ -64,6 +81,8 @@ _CASUALTIES = data.toml("casualties")
 _CASUALTY_SUB: dict[str, str] = dict(_CASUALTIES["kind"])
 _CASUALTY_VERBS_BEFORE = frozenset(_CASUALTIES["words"]["verbs_before"])
 _PERSONS = frozenset(_CASUALTIES["words"]["persons"])
+# A person noun -> the group of victims it names ("soldier": "troops").
+_VICTIM_GROUP: dict[str, str] = {w: g for g, words in _CASUALTIES["victims"].items() for w in words}
 _SEVERITY_MINOR = frozenset(_CASUALTIES["words"]["minor"])
 
 _QUANTITIES = data.toml("quantities")

@@ -40,6 +40,11 @@ class Item:
     state: str
     topic: str = field(default="")
 
+    @property
+    def tier(self) -> str | None:
+        """ "strong" or "possible" (``contradictions.tier``); None for a pair linked by hand."""
+        return det.tier(self.score) if self.relation.origin != "analyst" else None
+
 
 def scan(session: Session, progress: Callable[[str], None] | None = None) -> int:
     """Judge every active claim against its pool (``whole.contradiction_rows``) and store
@@ -57,11 +62,16 @@ def contradiction_report(
     include_dismissed: bool = False,
     detect: bool = True,
     progress: Callable[[str], None] | None = None,
+    least: str = "possible",
 ) -> list[Item]:
     """Every contradiction (detected now, suggested before, confirmed or linked by hand),
-    grouped by topic, strongest first within a topic."""
+    grouped by topic, strongest first within a topic. ``least="strong"`` leaves out the
+    suggestions that are only possible (a confirmed pair or one linked by hand stays)."""
     with parallel.no_gc():
-        return _report(session, include_dismissed, detect, progress)
+        items = _report(session, include_dismissed, detect, progress)
+    if least == "strong":
+        items = [it for it in items if it.state == "confirmed" or it.tier != "possible"]
+    return items
 
 
 def _report(

@@ -37,7 +37,7 @@ def report_doc(items, include_dismissed: bool) -> ReportDoc:
             doc.sections.append(sec)
         why = ", ".join(it.kinds)
         if it.score is not None:
-            why += f" (score {it.score:.0f})"
+            why += f" ({it.tier}, score {it.score:.0f})" if it.tier else f" (score {it.score:.0f})"
         if it.reasons:
             why += "\n" + "\n".join(it.reasons)
         sec.rows.append([f"{it.a.id} / {it.b.id}", _side(it.a), _side(it.b), why, it.state])

@@ -240,13 +240,14 @@ def summary_dict(result: Summary) -> dict[str, Any]:
 
 def contradiction_dict(it: Item) -> dict[str, Any]:
     """One pair of ``report contradictions --json``: both claims, the detectors' kinds and
-    reasons, the score, the state, the topic and the relation id."""
+    reasons, the score and its tier, the state, the topic and the relation id."""
     return {
         "a": claim_dict(it.a),
         "b": claim_dict(it.b),
         "kinds": it.kinds,
         "reasons": it.reasons,
         "score": it.score,
+        "tier": it.tier,
         "state": it.state,
         "topic": it.topic,
         "relation": it.relation.id,

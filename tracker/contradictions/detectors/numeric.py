@@ -13,8 +13,9 @@ from __future__ import annotations
 from tracker.contradictions.analysis import _info
 from tracker.contradictions.counts import _Count
 from tracker.contradictions.pairs import _same_subject, _v
-from tracker.contradictions.types import ClaimView, Signal
-from tracker.contradictions.windows import _day_precise, _when, same_period
+from tracker.contradictions.types import SETTINGS, ClaimView, Signal
+from tracker.contradictions.windows import _day_precise, period_words, same_period
+from tracker.contradictions.words import _DEEDS, _WEAPON_COUNTED
 
 
 def _disjoint(x: _Count, y: _Count) -> bool:
@@ -23,6 +24,37 @@ def _disjoint(x: _Count, y: _Count) -> bool:
 
 def _fmt_count(c: _Count) -> str:
     return f'"{c.phrase}"'
+
+
+_ONE_DEED_APART = 60.0  # the score of two counts of one weapon with different deeds
+_BETWEEN = frozenset(("were", "was", "had", "have", "has", "been", "being", "are", "is"))
+
+
+def _same_victims(x: _Count, y: _Count) -> bool:
+    """Two counts that may count the same victims: each group and nation either agrees or
+    is not said on one side (casualties.toml, ``victims``)."""
+    return all(not p or not q or p == q for p, q in zip(x.who, y.who, strict=True))
+
+
+def _deed(toks: tuple[str, ...], c: _Count) -> str | None:
+    """What the text says was done with a counted weapon (weapons.toml, ``deeds``): the
+    nearest deed verb within three words after the count, else before it; None for a count
+    of anything else, or when no such verb stands near."""
+    if c.key[0] not in _WEAPON_COUNTED:
+        return None
+    words = c.phrase.split()
+    n = len(words)
+    for i in range(len(toks) - n + 1):
+        if list(toks[i : i + n]) == words:
+            after = [t for t in toks[i + n : i + n + 4] if t not in _BETWEEN][:3]
+            for t in after:
+                if t in _DEEDS:
+                    return _DEEDS[t]
+            for t in reversed(toks[max(0, i - 3) : i]):
+                if t in _DEEDS:
+                    return _DEEDS[t]
+            return None
+    return None
 
 
 def numeric(a: ClaimView, b: ClaimView) -> Signal | None:
@@ -47,10 +79,19 @@ def numeric(a: ClaimView, b: ClaimView) -> Signal | None:
         cb = by_key_b.get(key)
         if not cb:
             continue
-        if all(_disjoint(x, y) for x in ca for y in cb):
-            x, y = ca[0], cb[0]
+        if all(_disjoint(x, y) or not _same_victims(x, y) for x in ca for y in cb):
+            pairs = [(x, y) for x in ca for y in cb if _same_victims(x, y)]
+            if not pairs:
+                continue  # casualties of two groups: two counts, no clash
+            x, y = pairs[0]
             exact = x.low == x.high and y.low == y.high
             score = 80.0 if exact else 72.0
+            dx, dy = _deed(ia.norm, x), _deed(ib.norm, y)
+            if dx and dy and dx != dy:
+                # "30 fired" and "14 landed" can both be true: at most possible.
+                why = f"{dx} against {dy}, perhaps not one count of {what}"
+                found.append((_ONE_DEED_APART, f"{_fmt_count(x)} vs {_fmt_count(y)}: {why}"))
+                continue
             found.append((score, f"{_fmt_count(x)} vs {_fmt_count(y)}: different counts of {what}"))
     # "no casualties" against any reported death or injury
     for left, right, flip in ((by_key_a, by_key_b, False), (by_key_b, by_key_a, True)):
@@ -58,7 +99,7 @@ def numeric(a: ClaimView, b: ClaimView) -> Signal | None:
         if not zero:
             continue
         for key in (("casualty", "death"), ("casualty", "injury")):
-            pos = [c for c in right.get(key, ()) if c.low > 0]
+            pos = [c for c in right.get(key, ()) if c.low > 0 and _same_victims(c, zero[0])]
             if pos:
                 x, y = (pos[0], zero[0]) if flip else (zero[0], pos[0])
                 found.append(
@@ -88,7 +129,7 @@ def numeric(a: ClaimView, b: ClaimView) -> Signal | None:
         score += 5
     if len(ia.names & ib.names) >= 2:
         score += 5
-    reasons = tuple(r for _, r in found) + (
-        f"same subject ({subject}), same period ({_when(a)} / {_when(b)})",
-    )
+    if found[0][0] == _ONE_DEED_APART:
+        score = min(score, SETTINGS.strong_score - 5.0)  # possible, however well dated
+    reasons = tuple(r for _, r in found) + (f"same subject ({subject}), {period_words(a, b)}",)
     return Signal("numeric", min(score, 95.0), reasons)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from tracker.contradictions.analysis import _info
 from tracker.contradictions.pairs import _show, _show_run, _v
 from tracker.contradictions.types import SETTINGS, ClaimView, Signal
-from tracker.contradictions.windows import _day_precise, _when, same_period
+from tracker.contradictions.windows import _day_precise, period_words, same_period
 
 
 def responsibility(a: ClaimView, b: ClaimView) -> Signal | None:
@@ -38,6 +38,6 @@ def responsibility(a: ClaimView, b: ClaimView) -> Signal | None:
     reasons = (
         f'"{_show_run(ia.agents[0].phrase, ia)}" vs "{_show_run(ib.agents[0].phrase, ib)}": '
         "the same attack attributed to different perpetrators",
-        f"same place or target ({_show(place, ia, ib)}), same time ({_when(a)} / {_when(b)})",
+        f"same place or target ({_show(place, ia, ib)}), {period_words(a, b, 'same time')}",
     )
     return Signal("responsibility", score, reasons)
