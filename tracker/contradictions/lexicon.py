@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -64,8 +64,10 @@ class _Matcher:
                     k = len(ptoks)
                     if i + k <= n and toks[i : i + k] == ptoks:
                         if not _negated_before(toks, i):
-                            mood = mood_before(toks, i) if moods else "fact"
-                            out.append(replace(match, mood=mood, start=i) if moods else match)
+                            if moods:
+                                mood = mood_before(toks, i)
+                                match = PhraseMatch(match.opposition, match.side, match.phrase, mood, i)
+                            out.append(match)
                         i += k
                         break
                 else:
