@@ -484,11 +484,11 @@ def test_qualifiers_do_not_hide_another_person(a, b, names):
     ("a", "b"),
     [
         (
-            "Saraya Salam fighters were seen in Samarra on Friday.",
+            "Kataib Salam fighters were seen in Samarra on Friday.",
             "Salam fighters were seen in Samarra on Friday.",
         ),
         (
-            "Badr Organization fighters were seen in Samarra on Friday.",
+            "Badr Party fighters were seen in Samarra on Friday.",
             "Badr fighters were seen in Samarra on Friday.",
         ),
         (
@@ -497,12 +497,27 @@ def test_qualifiers_do_not_hide_another_person(a, b, names):
         ),
     ],
 )
-def test_an_organisation_word_in_one_name_makes_it_another_actor(a, b):
+def test_an_actor_word_in_one_name_makes_it_another_actor(a, b):
     assert guards.swapped_names(a, b, form.fold_text(a), form.fold_text(b)) is not None
     assert judge(a, b).kind == "contradiction"
 
 
-def test_organisation_words_of_one_class_are_one_word():
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Rockets hit the Harir Air Base on Friday.", "Rockets hit Harir on Friday."),
+        (
+            "The Nujaba Movement fighters were seen in Samarra on Friday.",
+            "Nujaba fighters were seen in Samarra on Friday.",
+        ),
+        ("The IRGC Quds Force trained them in Samarra.", "The Quds Force trained them in Samarra."),
+    ],
+)
+def test_a_word_for_a_part_or_kind_of_one_thing_keeps_one_name(a, b):
+    assert guards.swapped_names(a, b, form.fold_text(a), form.fold_text(b)) is None
+
+
+def test_actor_words_of_one_class_are_one_word():
     a = "Kataib Rouhallah fighters were seen in Samarra on Friday."
     b = "Rouhallah Brigades fighters were seen in Samarra on Friday."
     assert guards.extended_name(a, b, form.fold_text(a), form.fold_text(b)) is None
@@ -513,3 +528,28 @@ def test_a_short_key_that_starts_another_is_no_start_of_a_name_written_otherwise
     a = "Saad Hamid spoke in Najaf on Friday."
     b = "Sadr Hamid spoke in Najaf on Friday."
     assert guards.swapped_names(a, b, form.fold_text(a), form.fold_text(b)) == ("saad", "sadr")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one"),
+    [
+        (
+            "Saraya Awliya al-Dam fired rockets at the Harir base.",
+            "SAD fired rockets at the Harir base.",
+            True,
+        ),
+        ("The Badr Organization took over the checkpoint.", "BO took over the checkpoint.", True),
+        ("The Institute for the Study of War counted the strikes.", "ISW counted the strikes.", True),
+        (
+            "Saraya Awliya al-Dam fired rockets at the Harir base.",
+            "SAA fired rockets at the Harir base.",
+            False,
+        ),
+        ("Khazali fired rockets at the Harir base.", "KH fired rockets at the Harir base.", False),
+    ],
+)
+def test_an_acronym_is_the_name_whose_initials_it_spells(a, b, one):
+    """An acronym in capitals stands for a name of several capitalised words whose
+    initials it spells (small words such as "of", "for", "al-" left out)."""
+    swapped = guards.swapped_names(a, b, form.fold_text(a), form.fold_text(b))
+    assert (swapped is None) is one, swapped

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from tracker import data
 from tracker.matching.synonyms import concept_of
-from tracker.text import features, normalize, word_form
+from tracker.text import STOPWORDS, features, normalize, word_form
 
 # "may" and "march" are months only next to a number ("7 May", "May 2021").
 _MONTH_IF_DATED = frozenset(("may", "march"))
@@ -113,6 +113,10 @@ def swapped_names(a_text: str, b_text: str, a_norm: str, b_norm: str) -> tuple[s
     nb = _name_forms(b_text) & only_b
     if not na and not nb:
         return None
+    if na and nb:
+        la, lb = sorted(na), sorted(nb)
+        if _spelled_out(la, b_text, lb) or _spelled_out(lb, a_text, la):
+            return None  # an acronym and the name it spells
     shared = frozenset(ta & tb)
     extended = _extended(a_text, b_text, shared)
     if extended is not None:
@@ -130,7 +134,51 @@ def swapped_names(a_text: str, b_text: str, a_norm: str, b_norm: str) -> tuple[s
     right = [y for y in wb if not any(_near(x, y, wa[x], wb[y]) for x in wa)]
     if not left or not right:
         return None
+    if _spelled_out(left, b_text, right) or _spelled_out(right, a_text, left):
+        return None  # an acronym and the name it spells, among the names left
     return " ".join(wa[x] for x in left), " ".join(wb[y] for y in right)
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_SPELLED_JOINERS = frozenset(("of", "for", "the", "and", "on", "in", "al", "el", "de"))
+
+
+@lru_cache(maxsize=65_536)
+def _spelled_names(text_: str) -> dict[str, frozenset[str]]:
+    """{initials (as written, and in their matching form): the matching forms of the words}
+    of each name of several capitalised words in ``text_``, small words between them
+    allowed ("Institute for the Study of War": "isw"; "Asaib Ahl al-Haq": "aah"). A
+    leading "The" is left out."""
+    out: dict[str, frozenset[str]] = {}
+    words = [m.group() for m in _WORD.finditer(text_)] + [""]
+    run: list[str] = []
+    for w in words:
+        bare = w.split("-")[-1] if "-" in w and w.split("-")[0].lower() in _SPELLED_JOINERS else w
+        if bare[:1].isupper() and not (not run and bare == "The"):
+            run.append(bare)
+            continue
+        if run and w.lower() in _SPELLED_JOINERS and w[:1].islower():
+            continue
+        if len(run) >= 2:
+            initials = "".join(x[0] for x in run).lower()
+            forms = frozenset(word_form(t) for x in run for t in normalize(x).split())
+            out[initials] = out[word_form(initials)] = forms  # "kh" is keyed "x"
+        run = []
+    return out
+
+
+def _spelled_out(acronyms: list[str], other_text: str, other_names: list[str]) -> bool:
+    """Whether each name of ``acronyms`` (forms of one text's names) is written in capitals
+    as the initials of a name of ``other_text`` whose words are ``other_names``: "AAH"
+    against "Asaib Ahl al-Haq", "KH" against "Kataib Hezbollah"."""
+    spelled = _spelled_names(other_text)
+    covered: set[str] = set()
+    for form in acronyms:
+        words = spelled.get(form)
+        if words is None:
+            return False
+        covered |= words
+    return set(other_names) <= covered
 
 
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?(?:['’]s)?", re.UNICODE)
@@ -145,9 +193,9 @@ def _title_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _org_concepts() -> frozenset[str]:
-    """The concepts (``concept_of``: stem or synonym class) of the organisation words of
-    speaker_words.toml ("kataib", "brigades", "movement")."""
-    words = data.words("speaker_words", "organisation_words")
+    """The concepts (``concept_of``: stem or synonym class) of the words that make a name
+    another actor's (names.toml, ``actor_words``: "kataib", "brigades", "city")."""
+    words = data.toml("names")["actor_words"]["words"]
     return frozenset(concept_of(t) for w in words for t in normalize(w).split())
 
 
@@ -197,7 +245,7 @@ def _name_parts(text_: str, shared: frozenset[str]) -> tuple[frozenset[str], dic
     commander Esmail Ghaani"); a given name right before the head ("Esmail" in "Esmail
     Ghaani") is no qualifier: "Esmail Ghaani" and "Ashraf Ghani" are two people.
 
-    An organisation word (speaker_words.toml) in the name itself, after any qualifier,
+    An actor word (names.toml, ``actor_words``) in the name itself, after any qualifier,
     makes the name another actor: "Kataib Hezbollah" is not "Hezbollah". Extensions:
     {concept of the organisation word (synonyms.toml: "kataib" and "brigades" are one): the
     run as written}."""
@@ -246,8 +294,11 @@ def _org_concept(word: str, orgs: frozenset[str]) -> str | None:
 
 
 def _held(w: _Word, shared: frozenset[str]) -> bool:
-    """Whether a name word of one text is among the words both texts share."""
-    return bool(w.form) and (w.form in shared or not _word_keys(w.written).isdisjoint(shared))
+    """Whether a name word of one text is among the words both texts share (a stopword,
+    "The" or "On" opening a sentence, is no name)."""
+    if not w.form or w.form in STOPWORDS:
+        return False
+    return w.form in shared or not _word_keys(w.written).isdisjoint(shared)
 
 
 @lru_cache(maxsize=65_536)
