@@ -798,7 +798,7 @@ def test_registry_runs_every_detector_in_order(fixture_signals):
     from tracker.contradictions.registry import DETECTORS
 
     kinds = [d.kind for d in DETECTORS]
-    assert kinds == ["numeric", "opposing-action", "responsibility", "polarity", "verdict"]
+    assert kinds == ["numeric", "opposing-action", "responsibility", "ordinal", "polarity", "verdict"]
     found = {k for key, ks in fixture_signals.items() if key != "__keys__" for k in ks}
     assert found <= set(kinds)
     assert {"numeric", "opposing-action", "responsibility", "polarity"} <= found
@@ -1139,3 +1139,68 @@ def test_the_detectors_rank_strong_pairs_above_possible_ones(lex):
 )
 def test_casualty_counts_clash_only_for_the_same_victims(a, b, flagged):
     assert (c.numeric(view(a, "2022-05-03"), view(b, "2022-05-03")) is not None) is flagged
+
+
+# ---- ordinal and status facts ---------------------------------------------------------------
+
+ROUND_4 = "Oman and the Gulf envoys held the fourth round of the Muscat talks on 2 May 2022."
+
+
+@pytest.mark.parametrize(
+    ("b", "flagged"),
+    [
+        ("Oman and the Gulf envoys held the third round of the Muscat talks on 2 May 2022.", True),
+        ("Oman and the Gulf envoys held the 4th round of the Muscat talks on 2 May 2022.", False),
+        ("Oman and the Gulf envoys will hold the fifth round of the Muscat talks in June 2022.", False),
+        (
+            "Peru and Chile held the third round of their border talks on 2 May 2022.",
+            False,
+        ),  # another subject
+    ],
+)
+def test_one_event_numbered_differently(b, flagged):
+    a_view = view(ROUND_4, None)
+    b_view = view(b, None)
+    sig = c.ordinal(a_view, b_view)
+    assert (sig is not None) is flagged, sig
+    if flagged:
+        assert '"fourth round" vs "third round"' in sig.reasons[0]
+        assert "ordinal" in kinds(a_view, b_view, load_lexicon())
+
+
+def test_an_undated_ordinal_is_no_clash():
+    assert (
+        c.ordinal(
+            view(ROUND_4.replace(" on 2 May 2022", ""), None), view(ROUND_4.replace("fourth", "third"), None)
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flagged"),
+    [
+        (
+            "The Muscat talks ended on 2 May 2022.",
+            "The Muscat talks are still under way, the envoys said on 2 May 2022.",
+            True,
+        ),
+        (
+            "The envoys told the factions to keep calm until the Muscat talks are over.",
+            "The Muscat talks are ongoing.",
+            False,
+        ),
+    ],
+)
+def test_a_process_over_against_one_going_on(a, b, flagged, lex):
+    sig = c.opposing_action(view(a, "2022-05-02"), view(b, "2022-05-02"), lex)
+    assert (sig is not None) is flagged, sig
+
+
+def test_no_one_claiming_an_attack_clashes_with_any_claim_of_it(lex):
+    a = view("Saraya Thar claimed responsibility for the rocket attack on the Harir base.", "2022-05-02")
+    b = view("No group has claimed responsibility for the rocket attack on the Harir base.", "2022-05-02")
+    sig = c.opposing_action(a, b, lex)
+    assert sig is not None and "claim-vs-deny-responsibility" in sig.reasons[0]
+    other = view("No group has claimed responsibility for the drone strike on Sulaimaniya.", "2022-05-02")
+    assert c.opposing_action(a, other, lex) is None  # another attack: nothing shared

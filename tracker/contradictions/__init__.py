@@ -27,6 +27,7 @@ from __future__ import annotations
 from tracker.contradictions.actors import actor_key
 from tracker.contradictions.detectors.numeric import numeric
 from tracker.contradictions.detectors.opposing_action import opposing_action
+from tracker.contradictions.detectors.ordinal import ordinal, ordinals_differ
 from tracker.contradictions.detectors.polarity import polarity
 from tracker.contradictions.detectors.responsibility import responsibility
 from tracker.contradictions.detectors.verdict import verdict
@@ -72,6 +73,8 @@ __all__ = [
     "load_lexicon",
     "numeric",
     "opposing_action",
+    "ordinal",
+    "ordinals_differ",
     "period",
     "plausible",
     "polarity",

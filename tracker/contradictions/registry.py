@@ -19,6 +19,7 @@ from typing import Literal
 
 from tracker.contradictions.detectors.numeric import numeric
 from tracker.contradictions.detectors.opposing_action import opposing_action
+from tracker.contradictions.detectors.ordinal import ordinal
 from tracker.contradictions.detectors.polarity import polarity, polarity_applies
 from tracker.contradictions.detectors.responsibility import responsibility
 from tracker.contradictions.detectors.verdict import verdict, verdict_applies
@@ -50,6 +51,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("numeric", numeric),
     Detector("opposing-action", opposing_action, takes="lexicon"),
     Detector("responsibility", responsibility),
+    Detector("ordinal", ordinal),
     Detector("polarity", polarity, takes="similarity", when=polarity_applies),
     # Given a similarity, verdict trusts it (an analyst link vouches for a pair); detect
     # vouches for none, so the near-duplicate threshold is applied here.

@@ -79,7 +79,7 @@ class ClaimView:
 class Signal:
     """One detector's finding on a pair: its kind, a 0-100 confidence, and readable reasons."""
 
-    kind: str  # "numeric" | "polarity" | "opposing-action" | "responsibility" | "verdict"
+    kind: str  # "numeric" | "polarity" | "opposing-action" | "responsibility" | "ordinal" | "verdict"
     score: float
     reasons: tuple[str, ...]
 

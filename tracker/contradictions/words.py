@@ -125,6 +125,8 @@ _AGENT_CUES = _agent_cues()
 _CLAIM_VERBS = frozenset(_ATTACKS["claim_verbs"])
 _CLAIM_GAP = frozenset(_ATTACKS["claim_gap"])
 _AGENT_SKIP_BACK = frozenset(_ATTACKS["skip_back"])
+# Responsibility phrases whose agent is anyone ("no one has claimed responsibility").
+_ANY_AGENT = frozenset(_ATTACKS["anyone"])
 _NAME_JOINERS = frozenset(_ATTACKS["name_joiners"])
 _GENERIC_AGENT_TAIL = frozenset(_ATTACKS["generic_tail"])
 # After the names that follow a cue: these make the names a description, not a perpetrator.

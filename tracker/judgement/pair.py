@@ -209,9 +209,10 @@ def _widest_window() -> int:
 def worth_a_look(new: Side, new_view: det.ClaimView, m: Side, m_view: det.ClaimView) -> bool:
     """Whether the detectors look at a pool member at all: the two sit on opposite sides
     of an opposition of the lexicon; or their wording (token sort) is at least
-    ``detect_floor`` close and they count one thing with other values (``counts_differ``),
-    either is rated or denied, or both name an attack within the days the responsibility
-    detector allows one attack (``responsibility_window_days``); or it is as close as the
+    ``detect_floor`` close and they count one thing with other values (``counts_differ``)
+    or number one kind of event differently (``ordinals_differ``), either is rated or
+    denied, or both name an attack within the days the responsibility detector allows one
+    attack (``responsibility_window_days``); or it is as close as the
     polarity detector asks of a pair (``polarity_similarity``) and one is negated more than the
     other. Claims about other things that merely share names are left to the analyst: the
     detectors' signals are not meant for them. First of all, the two must fall in one
@@ -225,6 +226,7 @@ def worth_a_look(new: Side, new_view: det.ClaimView, m: Side, m_view: det.ClaimV
         return False
     return bool(
         counts_differ(new, m)
+        or det.ordinals_differ(new_view.text, m_view.text)
         or new_view.verdict
         or m_view.verdict
         or "denies" in new_view.stances

@@ -19,12 +19,21 @@ from tracker.contradictions.pairs import _show, _v
 from tracker.contradictions.pairs import similarity as _similarity
 from tracker.contradictions.types import SETTINGS, ClaimView, PhraseMatch, Signal
 from tracker.contradictions.windows import period_words, same_period
-from tracker.contradictions.words import _AFFILIATIONS, _AGENT_SKIP_BACK, _GENERIC_ACTORS, _LEX_NEGATIONS
+from tracker.contradictions.words import (
+    _AFFILIATIONS,
+    _AGENT_SKIP_BACK,
+    _ANY_AGENT,
+    _GENERIC_ACTORS,
+    _LEX_NEGATIONS,
+)
 from tracker.text import name_key
 
 _MOOD_WORDS = {"wanted": "instructions or demands", "plan": "plans or agreements"}
 # The moods in which two opposite predicates clash (a partial or open one states too little).
 _MOOD_CLASH = frozenset(("fact", "wanted", "plan"))
+
+
+_ANYONE = frozenset(("*",))  # the agent of "no one has claimed responsibility"
 
 
 def _denies_only(view: ClaimView) -> bool:
@@ -48,6 +57,8 @@ def _agent(info: _TextInfo, m: PhraseMatch) -> frozenset[str]:
     words right before it (past "was", "has", "reportedly"…; "the US was behind", "the
     militias were not behind"), or, when a "by" follows it, the names after the "by"
     ("was carried out by Kataib Hezbollah")."""
+    if m.phrase in _ANY_AGENT:
+        return _ANYONE
     toks = info.norm
     found: set[str] = set()
     k = m.start + len(m.phrase.split())
@@ -81,6 +92,8 @@ def _same_agent(ia: _TextInfo, ib: _TextInfo, pa: PhraseMatch, pb: PhraseMatch) 
     xa, xb = _agent(ia, pa), _agent(ib, pb)
     if not xa or not xb:
         return False
+    if xa == _ANYONE or xb == _ANYONE:
+        return True  # "no one has claimed it" against a claim by anyone
     wide_a = xa | {f for k in xa for f in _AFFILIATIONS.get(k, ())}
     wide_b = xb | {f for k in xb for f in _AFFILIATIONS.get(k, ())}
     return not xa.isdisjoint(wide_b) or not xb.isdisjoint(wide_a)
