@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from tracker.contradictions.actors import actor_key
 from tracker.contradictions.analysis import _info, _TextInfo
+from tracker.contradictions.detectors.polarity import _denies_only
 from tracker.contradictions.lexicon import Lexicon, default_lexicon, predicates
 from tracker.contradictions.pairs import _show, _v
 from tracker.contradictions.pairs import similarity as _similarity
@@ -34,10 +35,6 @@ _MOOD_CLASH = frozenset(("fact", "wanted", "plan"))
 
 
 _ANYONE = frozenset(("*",))  # the agent of "no one has claimed responsibility"
-
-
-def _denies_only(view: ClaimView) -> bool:
-    return bool(view.stances) and all(s == "denies" for s in view.stances)
 
 
 def _taken(view: ClaimView, lex: Lexicon) -> tuple[tuple[PhraseMatch, ...], dict[str, str]]:
