@@ -553,3 +553,34 @@ def test_an_acronym_is_the_name_whose_initials_it_spells(a, b, one):
     initials it spells (small words such as "of", "for", "al-" left out)."""
     swapped = guards.swapped_names(a, b, form.fold_text(a), form.fold_text(b))
     assert (swapped is None) is one, swapped
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "names"),
+    [
+        # A word for the followers of a name is not the name.
+        (
+            "The Sadrists won the vote in Najaf on Friday.",
+            "Sadr won the vote in Najaf on Friday.",
+            ("sadrists", "sadr"),
+        ),
+        # A typo keeps the first letter: two names that differ in it are two names.
+        ("Hashimi spoke in Najaf on Friday.", "Kashimi spoke in Najaf on Friday.", ("hashimi", "kashimi")),
+    ],
+)
+def test_followers_and_a_changed_first_letter_are_other_names(a, b, names):
+    assert guards.swapped_names(a, b, form.fold_text(a), form.fold_text(b)) == names
+
+
+def test_an_acronym_inside_a_longer_name_spells_nothing():
+    a = "ISF News reported the convoy in Najaf on Friday."
+    b = "The Iraqi Security Forces reported the convoy in Najaf on Friday."
+    assert guards.swapped_names(a, b, form.fold_text(a), form.fold_text(b)) is not None
+    lone = "ISF reported the convoy in Najaf on Friday."
+    assert guards.swapped_names(lone, b, form.fold_text(lone), form.fold_text(b)) is None
+
+
+def test_a_number_written_into_a_name_is_part_of_it():
+    a = "Rudaw24 reported the convoy in Najaf on Friday."
+    b = "Rudaw reported the convoy in Najaf on Friday."
+    assert guards.swapped_names(a, b, form.fold_text(a), form.fold_text(b)) is not None

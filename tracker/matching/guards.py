@@ -115,7 +115,7 @@ def swapped_names(a_text: str, b_text: str, a_norm: str, b_norm: str) -> tuple[s
         return None
     if na and nb:
         la, lb = sorted(na), sorted(nb)
-        if _spelled_out(la, b_text, lb) or _spelled_out(lb, a_text, la):
+        if _spelled_out(la, a_text, b_text, lb) or _spelled_out(lb, b_text, a_text, la):
             return None  # an acronym and the name it spells
     shared = frozenset(ta & tb)
     extended = _extended(a_text, b_text, shared)
@@ -134,7 +134,7 @@ def swapped_names(a_text: str, b_text: str, a_norm: str, b_norm: str) -> tuple[s
     right = [y for y in wb if not any(_near(x, y, wa[x], wb[y]) for x in wa)]
     if not left or not right:
         return None
-    if _spelled_out(left, b_text, right) or _spelled_out(right, a_text, left):
+    if _spelled_out(left, a_text, b_text, right) or _spelled_out(right, b_text, a_text, left):
         return None  # an acronym and the name it spells, among the names left
     return " ".join(wa[x] for x in left), " ".join(wb[y] for y in right)
 
@@ -167,10 +167,29 @@ def _spelled_names(text_: str) -> dict[str, frozenset[str]]:
     return out
 
 
-def _spelled_out(acronyms: list[str], other_text: str, other_names: list[str]) -> bool:
-    """Whether each name of ``acronyms`` (forms of one text's names) is written in capitals
-    as the initials of a name of ``other_text`` whose words are ``other_names``: "AAH"
-    against "Asaib Ahl al-Haq", "KH" against "Kataib Hezbollah"."""
+@lru_cache(maxsize=65_536)
+def _lone_acronyms(text_: str) -> frozenset[str]:
+    """The acronyms of ``text_`` that stand alone as a name, with no capitalised word
+    beside them ("KH fired", not "ISW News"), in their matching form and as written."""
+    words = [m.group() for m in _WORD.finditer(text_)]
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        if _ACRONYM.fullmatch(w) is None:
+            continue
+        after = i + 1 < len(words) and words[i + 1][:1].isupper()
+        before = i > 1 and words[i - 1][:1].isupper()  # the text's first word is capitalised anyway
+        if not after and not before:
+            out.update((w.lower(), word_form(w.lower())))
+    return frozenset(out)
+
+
+def _spelled_out(acronyms: list[str], text_: str, other_text: str, other_names: list[str]) -> bool:
+    """Whether each name of ``acronyms`` (forms of names of ``text_``) is an acronym standing
+    alone in ``text_`` that spells the initials of a name of ``other_text`` whose words are
+    ``other_names``: "AAH" against "Asaib Ahl al-Haq", "KH" against "Kataib Hezbollah"."""
+    lone = _lone_acronyms(text_)
+    if not lone.issuperset(acronyms):
+        return False
     spelled = _spelled_names(other_text)
     covered: set[str] = set()
     for form in acronyms:
@@ -348,20 +367,35 @@ def _near(x: str, y: str, word_x: str, word_y: str) -> bool:
     """Two name forms (``x``, ``y``; written ``word_x``, ``word_y``) for one name: a
     country and its demonym, one the start of the other written with the same first three
     letters ("Shia" and "Shiite", "Kurd" and "Kurdish"; not "Sayyid" and "Sadr", whose keys
-    are "sad" and "sadr"), or a typo apart ("Hashim" and "Hasihm"; "Sadr" and "Badr" are not). For a
-    name written in fewer than ``NEAR_LETTERS`` letters only the first holds, and its
-    plural ("PMF" and "PMFs")."""
+    are "sad" and "sadr"), or a typo apart ("Hashim" and "Hasihm"; "Sadr" and "Badr" are
+    not, nor "Sabereen" and "Jabbarin": a typo keeps the first letter). A word for the
+    followers of a name ("Sadrist") is not the name ("Sadr"), and a name with a number
+    written into it ("Kurdistan24") is not the name without it. For a name written in fewer
+    than ``NEAR_LETTERS`` letters only the first rule holds, and its plural ("PMF" and
+    "PMFs")."""
     from tracker.contradictions import actor_key
 
     if actor_key(x) == actor_key(y) or x == y + "s" or y == x + "s":  # "PMF" and "PMFs"
         return True
     if min(len(word_x), len(word_y)) < NEAR_LETTERS:
         return False
+    wx, wy = word_x.lower(), word_y.lower()
+    if wx[0] != wy[0] and x[0] != y[0]:
+        return False  # a typo keeps the first letter; spellings of it share the key's
+    if (_FOLLOWERS.match(wx) is None) != (_FOLLOWERS.match(wy) is None):
+        return False  # "Sadrist" is Sadr's followers, not Sadr
+    if _DIGITS.sub("", wx) != _DIGITS.sub("", wy):
+        return False  # a number written into a name is part of it: "Kurdistan24"
     return (
-        ((x.startswith(y) or y.startswith(x)) and word_x[:3].lower() == word_y[:3].lower())
+        ((x.startswith(y) or y.startswith(x)) and wx[:3] == wy[:3])
         or (min(len(x), len(y)) >= NEAR_LETTERS and fuzz.ratio(x, y) >= NEAR_NAME)
-        or fuzz.ratio(word_x, word_y) >= NEAR_NAME
+        or fuzz.ratio(wx, wy) >= NEAR_NAME
     )
+
+
+# A word for the followers of a person or a doctrine ("Sadrist", "Baathists"): not the person.
+_FOLLOWERS = re.compile(r".{3,}ists?$")
+_DIGITS = re.compile(r"\D")
 
 
 def _written(text_: str, keys: set[str]) -> dict[str, str]:
