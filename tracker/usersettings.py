@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from tracker.errors import InvalidInput
@@ -40,21 +40,29 @@ def _bad(path: Path, message: str) -> InvalidInput:
     return InvalidInput(f"The settings file {path} is not valid: {message}; fix it or move it away.")
 
 
+def read_toml(path: Path, bad: Callable[[Path, str], InvalidInput]) -> dict | None:
+    """A user's TOML file as a table, None when it does not exist; a file that cannot be
+    read or parsed raises ``bad(path, why)``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise bad(path, f"it cannot be read ({exc})") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise bad(path, f"TOML error: {exc}") from None
+
+
 def read(path: Path | None = None) -> dict[str, float | int]:
     """The checked settings of the file (empty when there is no file)."""
     from tracker.matching.settings import checked
 
     path = path or settings_path()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    table = read_toml(path, _bad)
+    if table is None:
         return {}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _bad(path, f"it cannot be read ({exc})") from None
-    try:
-        table = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise _bad(path, f"TOML error: {exc}") from None
     extra = set(table) - {TABLE}
     if extra:
         raise _bad(path, f"unknown table {sorted(extra)[0]!r} (expected [{TABLE}])")

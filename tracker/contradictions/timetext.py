@@ -45,7 +45,8 @@ _MAY_HOLD = re.compile(
 )
 
 
-def _month_span(y: int, m: int) -> tuple[int, int]:
+def month_span(y: int, m: int) -> tuple[int, int]:
+    """The first and last day of month ``m`` of year ``y``, as ordinals."""
     start = date(y, m, 1)
     nxt = date(y + (m == 12), m % 12 + 1, 1)
     return start.toordinal(), nxt.toordinal() - 1
@@ -60,43 +61,36 @@ def _absolute(norm: str) -> list[tuple[int, int, int, str]]:
     found: list[tuple[int, int, int, str]] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m: re.Match, span: tuple[int, int]) -> None:
+    def add(m: re.Match, span: tuple[int, int], words: str | None = None) -> None:
         if any(m.start() < e and s < m.end() for s, e in taken):
             return
         taken.append((m.start(), m.end()))
-        found.append((span[0], span[1], m.start(), m.group()))
+        found.append((span[0], span[1], m.start(), words or m.group()))
 
-    for m in _DAY_MONTH_YEAR.finditer(norm):
-        d, mo, y = int(m.group(1)), _MONTHS[m.group(2)], int(m.group(3))
-        if _year_ok(y) and 1 <= d <= 31:
-            try:
-                day = date(y, mo, d).toordinal()
-            except ValueError:
+    for pattern, order in ((_DAY_MONTH_YEAR, (1, 2, 3)), (_MONTH_DAY_YEAR, (2, 1, 3))):
+        for m in pattern.finditer(norm):
+            d, y = int(m.group(order[0])), int(m.group(order[2]))
+            if not _year_ok(y):
                 continue
-            add(m, (day, day))
-    for m in _MONTH_DAY_YEAR.finditer(norm):
-        mo, d, y = _MONTHS[m.group(1)], int(m.group(2)), int(m.group(3))
-        if _year_ok(y) and 1 <= d <= 31:
             try:
-                day = date(y, mo, d).toordinal()
+                day = date(y, _MONTHS[m.group(order[1])], d).toordinal()
             except ValueError:
                 continue
             add(m, (day, day))
     for m in _MONTH_YEAR.finditer(norm):
         y = int(m.group(2))
         if _year_ok(y):
-            add(m, _month_span(y, _MONTHS[m.group(1)]))
+            add(m, month_span(y, _MONTHS[m.group(1)]))
     for m in _SEASON_YEAR.finditer(norm):
         y = int(m.group(2))
         if _year_ok(y):
             first, last = _SEASONS[m.group(1)]
             end_year = y + (last < first)
-            add(m, (_month_span(y, first)[0], _month_span(end_year, last)[1]))
+            add(m, (month_span(y, first)[0], month_span(end_year, last)[1]))
     for m in _YEAR.finditer(norm):
         y = int(m.group(2))
         if _year_ok(y) and m.group(1) in _YEAR_LEADS:
-            add(m, (date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal()))
-            found[-1] = (*found[-1][:3], m.group(2))
+            add(m, (date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal()), m.group(2))
     return found
 
 
@@ -118,7 +112,7 @@ def _relative(norm: str, published: int) -> list[tuple[int, int, int, str]]:
                 span = (monday, monday + 6)
             elif unit == "month":
                 y, mo = divmod(p.year * 12 + p.month - 1 + step, 12)
-                span = _month_span(y, mo + 1)
+                span = month_span(y, mo + 1)
             else:
                 y = p.year + step
                 span = (date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal())

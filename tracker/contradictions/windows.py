@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from tracker.contradictions.timetext import text_window
+from tracker.contradictions.timetext import month_span, text_window
 from tracker.contradictions.types import SETTINGS, ClaimView
 
 
@@ -28,10 +28,7 @@ def _date_window(value: str | None) -> tuple[int, int] | None:
             y = int(s)
             return date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal()
         if len(s) == 7 and s[4] == "-":
-            y, m = int(s[:4]), int(s[5:7])
-            start = date(y, m, 1)
-            nxt = date(y + (m == 12), m % 12 + 1, 1)
-            return start.toordinal(), nxt.toordinal() - 1
+            return month_span(int(s[:4]), int(s[5:7]))
         if len(s) == 10 and s[4] == "-" and s[7] == "-":
             d = date(int(s[:4]), int(s[5:7]), int(s[8:10])).toordinal()
             return d, d

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,17 +76,12 @@ def load(path: Path | None = None, stem: Callable[[str], str] | None = None) -> 
     :func:`synonyms_path`; the built-in one alone when there is none). ``stem``: the
     stemmer the classes are checked with (a word in two classes is refused)."""
     path = path or synonyms_path()
+    from tracker.usersettings import read_toml
+
     base = builtin()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    table = read_toml(path, _bad)
+    if table is None:
         return base
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _bad(path, f"it cannot be read ({exc})") from None
-    try:
-        table = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise _bad(path, f"TOML error: {exc}") from None
     extra = set(table) - set(TABLES)
     if extra:
         raise _bad(path, f"unknown table {sorted(extra)[0]!r} (expected [classes] and [forms])")
